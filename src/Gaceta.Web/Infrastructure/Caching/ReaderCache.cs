@@ -1,0 +1,59 @@
+using System.Globalization;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+
+namespace Gaceta.Web.Infrastructure.Caching;
+
+/// <summary>
+/// Reader pages are the same for every visitor, so they are output-cached and tagged with what they show.
+/// A change evicts exactly the tags it touches (see <see cref="ReaderCacheInvalidator"/>).
+/// </summary>
+internal static class ReaderCache
+{
+    public const string PolicyName = "Reader";
+
+    /// <summary>Front pages of every language.</summary>
+    public const string FrontTag = "front";
+
+    /// <summary>Every reader page: they all carry the section navigation.</summary>
+    public const string AllTag = "reader";
+
+    /// <summary>Any page showing the story: its articles and every listing that includes it.</summary>
+    public static string Story(int storyId) => "story:" + storyId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A section's own listing pages.</summary>
+    public static string SectionListing(int sectionId) => "section-list:" + sectionId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>An author's own listing pages.</summary>
+    public static string AuthorListing(int authorId) => "author-list:" + authorId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Any page showing the author's name or bio.</summary>
+    public static string Author(int authorId) => "author:" + authorId.ToString(CultureInfo.InvariantCulture);
+
+    public static IServiceCollection AddReaderCache(this IServiceCollection services)
+    {
+        services.AddOutputCache();
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<ReaderCacheOptions>>((options, reader) =>
+            options.AddPolicy(PolicyName, policy => policy
+                .Expire(TimeSpan.FromSeconds(reader.Value.DurationSeconds))
+                // Only the page number changes what a listing shows; other query strings must not
+                // create cache entries of their own.
+                .SetVaryByQuery("page")
+                .Tag(AllTag)));
+        services.AddSingleton<ReaderCacheInvalidator>();
+        return services;
+    }
+
+    /// <summary>Adds tags to the cache entry being made for this response, if any.</summary>
+    public static void TagReaderCache(this HttpContext context, params IEnumerable<string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Features.Get<IOutputCacheFeature>() is { } feature)
+        {
+            foreach (var tag in tags)
+            {
+                feature.Context.Tags.Add(tag);
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Gaceta.Web.Infrastructure.Caching;
+
+/// <summary>Evicts the cached reader pages a change affects, and no others.</summary>
+internal sealed class ReaderCacheInvalidator(IOutputCacheStore store)
+{
+    /// <summary>
+    /// A story was published, updated or unpublished: its article pages, the front pages, its section's and
+    /// its authors' listings.
+    /// </summary>
+    public async Task StoryChangedAsync(int storyId, int sectionId, IEnumerable<int> authorIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(authorIds);
+        var tags = new List<string> { ReaderCache.Story(storyId), ReaderCache.FrontTag, ReaderCache.SectionListing(sectionId) };
+        tags.AddRange(authorIds.Select(ReaderCache.AuthorListing));
+        foreach (var tag in tags)
+        {
+            await store.EvictByTagAsync(tag, cancellationToken);
+        }
+    }
+}

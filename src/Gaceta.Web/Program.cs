@@ -1,0 +1,37 @@
+using Gaceta;
+using Gaceta.Web.Features;
+using Gaceta.Web.Infrastructure.Caching;
+using Gaceta.Web.Infrastructure.Configuration;
+using Gaceta.Web.Infrastructure.Database;
+using Gaceta.Web.Infrastructure.Health;
+using Gaceta.Web.Infrastructure.Localization;
+using Gaceta.Web.Infrastructure.Security;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddGacetaOptions(builder.Configuration);
+builder.Services.AddHostedService<DatabaseStartup>();
+builder.Services.AddGacetaCore();
+builder.Services.AddReaderSite();
+
+var app = builder.Build();
+
+app.UseSecurityHeaders();
+app.UseExceptionHandler("/error/500");
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseStaticFiles();
+app.UseRouting();
+app.UseReaderLocalization();
+if (app.Services.GetRequiredService<IOptions<ReaderCacheOptions>>().Value.Enabled)
+{
+    app.UseOutputCache();
+}
+
+app.MapHealth();
+app.MapReaderSite();
+
+app.Run();
+
+/// <summary>The web host's entry point, visible to the HTTP-level tests.</summary>
+public partial class Program;

@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+using Ganss.Xss;
+using Markdig;
+
+namespace Gaceta.Articles;
+
+/// <summary>
+/// Turns an article's Markdown into HTML that is safe to put in a reader page: whatever a body contains
+/// (scripts, event handlers, <c>javascript:</c> links, frames), only an allow-list of elements,
+/// attributes and URL schemes reaches the page.
+/// </summary>
+public sealed partial class ArticleBodyRenderer
+{
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .UseAutoLinks()
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseFootnotes()
+        .UseFigures()
+        .Build();
+
+    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+
+    public string ToHtml(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var html = Markdown.ToHtml(RemoveEmbeds(markdown), _pipeline);
+        return _sanitizer.Sanitize(html);
+    }
+
+    /// <summary>The body as plain text, for summaries: no markup, no links, paragraphs joined by spaces.</summary>
+    public string ToPlainText(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        return Markdown.ToPlainText(RemoveEmbeds(markdown), _pipeline).ReplaceLineEndings(" ").Trim();
+    }
+
+    /// <summary>
+    /// Embed markers such as <c>{{poll:harbour-expansion}}</c> stand alone on a line. Nothing here resolves
+    /// them yet, and a marker must never reach readers as literal text, so it is dropped.
+    /// </summary>
+    private static string RemoveEmbeds(string markdown) => EmbedMarker().Replace(markdown, string.Empty);
+
+    [GeneratedRegex(@"^[ \t]*\{\{[a-z]+:[a-z0-9-]+\}\}[ \t]*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex EmbedMarker();
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "del", "ins",
+                "mark", "sub", "sup", "small", "blockquote", "q", "cite", "code", "pre", "kbd", "abbr",
+                "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "figure", "figcaption",
+                "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "section", "div", "span",
+            },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "href", "title", "alt", "src", "width", "height", "colspan", "rowspan", "scope", "lang",
+                "id", "start", "reversed", "cite", "datetime",
+            },
+            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src", "cite" },
+        };
+        var sanitizer = new HtmlSanitizer(options);
+        // Links that leave the site must not hand it the reader's window.
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { TagName: "A" } link
+                && link.GetAttribute("href") is { } href
+                && Uri.TryCreate(href, UriKind.Absolute, out Uri? _))
+            {
+                link.SetAttribute("rel", "noopener noreferrer");
+            }
+        };
+        return sanitizer;
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Gaceta.Articles;
+
+/// <summary>An article as a line in a listing: home page, section, author.</summary>
+public sealed record ArticleSummary(
+    int StoryId,
+    string Headline,
+    string Standfirst,
+    string Path,
+    DateTime PublishedAt,
+    SectionLink Section,
+    string? WireCredit,
+    ArticleImage? Image);
+
+/// <summary>A link to a section in the reader's language.</summary>
+public sealed record SectionLink(int Id, string Name, string Path);
+
+/// <summary>A lead image with the alternative text of the article's language.</summary>
+public sealed record ArticleImage(string Url, string Alt, string? Credit);
+
+/// <summary>One page of a listing. Pages are numbered from 1.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Number, int Size, int TotalCount)
+{
+    public int TotalPages => Math.Max(1, (TotalCount + Size - 1) / Size);
+
+    public bool HasPrevious => Number > 1;
+
+    public bool HasNext => Number < TotalPages;
+}
+
+/// <summary>The queries every reader listing shares: what is visible, newest first, one page at a time.</summary>
+public static class ReaderListings
+{
+    public const int PageSize = 12;
+
+    /// <summary>Published articles of one language whose publish time has come.</summary>
+    public static IQueryable<Article> Visible(this IQueryable<Article> articles, string language, DateTime utcNow) =>
+        articles.Where(a => a.Language == language
+            && a.Status == ArticleStatus.Published
+            && a.PublishedAt != null
+            && a.PublishedAt <= utcNow);
+
+    public static async Task<Page<ArticleSummary>> ToSummaryPageAsync(
+        this IQueryable<Article> visible, string language, int pageNumber, CancellationToken cancellationToken)
+    {
+        var total = await visible.CountAsync(cancellationToken);
+        var number = Math.Clamp(pageNumber, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var rows = await visible
+            .OrderByDescending(a => a.PublishedAt)
+            .ThenByDescending(a => a.Id)
+            .Skip((number - 1) * PageSize)
+            .Take(PageSize)
+            .Select(a => new
+            {
+                a.StoryId,
+                a.Headline,
+                a.Standfirst,
+                a.Slug,
+                PublishedAt = a.PublishedAt!.Value,
+                a.Story.SectionId,
+                Section = a.Story.Section.Names.Where(n => n.Language == language).Select(n => new { n.Name, n.Slug }).FirstOrDefault(),
+                a.Story.WireCredit,
+                ImageUrl = a.Story.LeadImage!.Url,
+                ImageCredit = a.Story.LeadImage!.Credit,
+                a.LeadImageAlt,
+            })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+
+        var items = rows.Select(r => new ArticleSummary(
+            r.StoryId,
+            r.Headline,
+            r.Standfirst,
+            ArticlePaths.Article(language, r.PublishedAt, r.Slug),
+            r.PublishedAt,
+            SectionLinkFor(r.SectionId, language, r.Section?.Name, r.Section?.Slug),
+            r.WireCredit,
+            r.ImageUrl is null ? null : new ArticleImage(r.ImageUrl, r.LeadImageAlt ?? string.Empty, r.ImageCredit)))
+            .ToList();
+        return new Page<ArticleSummary>(items, number, PageSize, total);
+    }
+
+    /// <summary>A section without a name in this language still links somewhere sensible: the language home.</summary>
+    internal static SectionLink SectionLinkFor(int id, string language, string? name, string? slug) =>
+        new(id, name ?? string.Empty, slug is null ? ArticlePaths.Home(language) : ArticlePaths.Section(language, slug));
+}

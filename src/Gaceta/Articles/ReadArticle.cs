@@ -1,0 +1,95 @@
+using Gaceta.Data;
+using Gaceta.Site;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gaceta.Articles;
+
+/// <summary>A reader opens an article by its language and slug.</summary>
+public static class ReadArticle
+{
+    public sealed record Query(string Language, string Slug);
+
+    /// <summary>Everything an article page shows, plus the ids its cache entry is tagged with.</summary>
+    public sealed record Model(
+        int StoryId,
+        string Language,
+        string Headline,
+        string Standfirst,
+        string BodyHtml,
+        string Path,
+        DateTime PublishedAt,
+        DateTime UpdatedAt,
+        SectionLink Section,
+        IReadOnlyList<AuthorLink> Authors,
+        string? WireCredit,
+        ArticleImage? Image,
+        IReadOnlyList<Translation> Translations);
+
+    /// <summary>The same story published in another language.</summary>
+    public sealed record Translation(string Language, string Headline, string Path);
+
+    public sealed class Handler(GacetaDb db, SiteClock clock, ArticleBodyRenderer renderer)
+    {
+        public async Task<Model?> HandleAsync(Query query, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(query);
+            var now = clock.UtcNow;
+            var article = await db.Articles
+                .Visible(query.Language, now)
+                .Where(a => a.Slug == query.Slug)
+                .Select(a => new
+                {
+                    a.StoryId,
+                    a.Headline,
+                    a.Standfirst,
+                    a.Body,
+                    a.Slug,
+                    PublishedAt = a.PublishedAt!.Value,
+                    a.UpdatedAt,
+                    a.LeadImageAlt,
+                    a.Story.SectionId,
+                    Section = a.Story.Section.Names.Where(n => n.Language == query.Language).Select(n => new { n.Name, n.Slug }).FirstOrDefault(),
+                    a.Story.WireCredit,
+                    ImageUrl = a.Story.LeadImage!.Url,
+                    ImageCredit = a.Story.LeadImage!.Credit,
+                    Authors = a.Story.Authors.OrderBy(b => b.Position).Select(b => new AuthorLink(b.Author.Id, b.Author.Name, b.Author.Slug)).ToList(),
+                })
+                .AsNoTracking()
+                .FirstOrDefaultAsync(cancellationToken);
+            if (article is null)
+            {
+                return null;
+            }
+
+            var translations = await db.Articles
+                .Where(a => a.StoryId == article.StoryId
+                    && a.Language != query.Language
+                    && a.Status == ArticleStatus.Published
+                    && a.PublishedAt != null
+                    && a.PublishedAt <= now)
+                .Select(a => new { a.Language, a.Headline, a.Slug, PublishedAt = a.PublishedAt!.Value })
+                .AsNoTracking()
+                .ToListAsync(cancellationToken);
+
+            return new Model(
+                article.StoryId,
+                query.Language,
+                article.Headline,
+                article.Standfirst,
+                renderer.ToHtml(article.Body),
+                ArticlePaths.Article(query.Language, article.PublishedAt, article.Slug),
+                article.PublishedAt,
+                article.UpdatedAt,
+                ReaderListings.SectionLinkFor(article.SectionId, query.Language, article.Section?.Name, article.Section?.Slug),
+                article.Authors,
+                article.WireCredit,
+                article.ImageUrl is null ? null : new ArticleImage(article.ImageUrl, article.LeadImageAlt ?? string.Empty, article.ImageCredit),
+                translations
+                    .Select(t => new Translation(t.Language, t.Headline, ArticlePaths.Article(t.Language, t.PublishedAt, t.Slug)))
+                    .ToList());
+        }
+    }
+}
+
+/// <summary>An author credited in a byline.</summary>
+public sealed record AuthorLink(int Id, string Name, string Slug);

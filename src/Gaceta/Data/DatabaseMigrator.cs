@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Gaceta.Data;
+
+/// <summary>Brings the schema up to date and sets the engine's durable settings.</summary>
+public sealed class DatabaseMigrator(GacetaDb db)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging lets readers go on while a writer commits; the setting is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}

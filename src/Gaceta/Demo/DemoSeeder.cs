@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Gaceta.Articles;
+using Gaceta.Authors;
+using Gaceta.Data;
+using Gaceta.Sections;
+using Gaceta.Site;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gaceta.Demo;
+
+/// <summary>
+/// Fills an empty database with the demo newsroom's sample stories (written for Gaceta, in
+/// <c>demo-content.json</c>). A database that already holds a story is left alone.
+/// </summary>
+public sealed class DemoSeeder(GacetaDb db, TimeProvider time, SiteLanguages languages)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <returns>The number of stories added: zero when the database was not empty.</returns>
+    public async Task<int> SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Stories.AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        var content = await LoadAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var sections = content.Sections.Select((s, i) => (s.Key, Section: new Section
+        {
+            Position = i,
+            Names = s.Names.Where(n => languages.IsSupported(n.Key))
+                .Select(n => new SectionName { Language = n.Key, Name = n.Value.Name, Slug = n.Value.Slug })
+                .ToList(),
+        })).ToDictionary(p => p.Key, p => p.Section);
+        var authors = content.Authors.ToDictionary(a => a.Slug, a => new Author
+        {
+            Slug = a.Slug,
+            Name = a.Name,
+            Bios = a.Bios.Where(b => languages.IsSupported(b.Key))
+                .Select(b => new AuthorBio { Language = b.Key, Text = b.Value })
+                .ToList(),
+        });
+
+        var added = 0;
+        foreach (var item in content.Stories)
+        {
+            var articles = item.Articles.Where(a => languages.IsSupported(a.Key)).ToList();
+            if (articles.Count == 0)
+            {
+                continue;
+            }
+
+            var publishedAt = now.AddHours(-item.PublishedHoursAgo);
+            var story = new Story
+            {
+                Section = sections[item.Section],
+                WireCredit = item.WireCredit,
+                LeadImage = item.LeadImage is null ? null : new LeadImage { Url = item.LeadImage.Url, Credit = item.LeadImage.Credit },
+                CreatedAt = publishedAt,
+                Authors = item.Authors.Select((slug, i) => new StoryAuthor { Author = authors[slug], Position = i }).ToList(),
+                Articles = articles.Select(a => new Article
+                {
+                    Language = a.Key,
+                    Headline = a.Value.Headline,
+                    Standfirst = a.Value.Standfirst,
+                    Slug = a.Value.Slug,
+                    Body = a.Value.Body,
+                    LeadImageAlt = item.LeadImage?.AltIn(a.Key),
+                    Status = ArticleStatus.Published,
+                    PublishedAt = publishedAt,
+                    CreatedAt = publishedAt,
+                    UpdatedAt = publishedAt,
+                }).ToList(),
+            };
+            db.Stories.Add(story);
+            added++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return added;
+    }
+
+    private static async Task<DemoContent> LoadAsync(CancellationToken cancellationToken)
+    {
+        await using var stream = typeof(DemoSeeder).Assembly.GetManifestResourceStream("Gaceta.Demo.demo-content.json")
+            ?? throw new InvalidOperationException("The demo content is missing from the assembly.");
+        return await JsonSerializer.DeserializeAsync<DemoContent>(stream, Json, cancellationToken)
+            ?? throw new InvalidOperationException("The demo content is empty.");
+    }
+
+    private sealed record DemoContent(List<DemoSection> Sections, List<DemoAuthor> Authors, List<DemoStory> Stories);
+
+    private sealed record DemoSection(string Key, Dictionary<string, DemoSectionName> Names);
+
+    private sealed record DemoSectionName(string Name, string Slug);
+
+    private sealed record DemoAuthor(string Slug, string Name, Dictionary<string, string> Bios);
+
+    private sealed record DemoStory(
+        string Key,
+        string Section,
+        List<string> Authors,
+        string? WireCredit,
+        DemoImage? LeadImage,
+        double PublishedHoursAgo,
+        Dictionary<string, DemoArticle> Articles);
+
+    private sealed record DemoImage(string Url, Dictionary<string, string> Alt, string? Credit)
+    {
+        public string? AltIn(string language) => Alt.GetValueOrDefault(language);
+    }
+
+    private sealed record DemoArticle(string Headline, string Standfirst, string Slug, string Body);
+}

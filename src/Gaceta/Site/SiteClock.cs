@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Options;
+
+namespace Gaceta.Site;
+
+/// <summary>
+/// The newsroom's local time. Stories are stored in UTC and shown in the newsroom's zone,
+/// so a story filed at 23:30 in Madrid is dated that day, not the next.
+/// </summary>
+public sealed class SiteClock(TimeProvider time, IOptions<SiteOptions> options)
+{
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+
+    public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
+
+    public DateTimeOffset ToLocal(DateTime utc) =>
+        TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), _zone);
+}
