@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Gaceta's test command: installs what the tests need (PostgreSQL, Chromium), starts PostgreSQL on
+# loopback, runs every test project against it and SQLite, stops it, and prints "N passed, M failed".
+# Runs as root on Debian; later runs skip the installs already done.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+RESULTS=${GACETA_TEST_RESULTS:-$ROOT/artifacts/test-results}
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { printf '==> %s\n' "$*"; }
+
+install_packages() {
+    local missing=()
+    [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    command -v su >/dev/null 2>&1 || missing+=(util-linux)
+    if ((${#missing[@]})); then
+        if [ "$(id -u)" -ne 0 ]; then
+            echo "Missing packages: ${missing[*]}. Run as root, or install them first." >&2
+            exit 1
+        fi
+        log "Installing ${missing[*]}"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    fi
+}
+
+free_port() {
+    local port=$1
+    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+    echo "$port"
+}
+
+PGWORK=""
+stop_postgres() {
+    if [ -n "$PGWORK" ] && [ -f "$PGWORK/pg/postmaster.pid" ]; then
+        su postgres -s /bin/sh -c "cd '$PGWORK' && /usr/lib/postgresql/15/bin/pg_ctl -D '$PGWORK/pg' -m fast -w stop" >/dev/null || true
+    fi
+    [ -n "$PGWORK" ] && rm -rf "$PGWORK"
+}
+
+start_postgres() {
+    local bin=/usr/lib/postgresql/15/bin port
+    port=$(free_port "${GACETA_PG_PORT:-55432}")
+    PGWORK=$(mktemp -d /tmp/gaceta-pg.XXXXXX)
+    chown postgres:postgres "$PGWORK"
+    trap stop_postgres EXIT
+    su postgres -s /bin/sh -c "cd '$PGWORK' && $bin/initdb -D '$PGWORK/pg' -U postgres -A trust --no-sync -E UTF8 --locale=C.UTF-8" >/dev/null
+    su postgres -s /bin/sh -c "cd '$PGWORK' && $bin/pg_ctl -D '$PGWORK/pg' -l '$PGWORK/pg.log' -w -o \"-c listen_addresses=127.0.0.1 -p $port -k '$PGWORK' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start" >/dev/null
+    export GACETA_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Include Error Detail=true"
+    log "PostgreSQL listening on 127.0.0.1:$port"
+}
+
+# Sums the counters of every TRX file: "N passed, M failed".
+summarize() {
+    local passed=0 failed=0 total=0 file counters
+    for file in "$RESULTS"/*.trx; do
+        [ -f "$file" ] || continue
+        counters=$(grep -o '<Counters [^>]*>' "$file" | head -n 1)
+        total=$((total + $(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")))
+        passed=$((passed + $(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")))
+        failed=$((failed + $(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")))
+    done
+    local other=$((total - passed - failed))
+    if ((other > 0)); then
+        echo "$passed passed, $((failed + other)) failed"
+    else
+        echo "$passed passed, $failed failed"
+    fi
+}
+
+install_packages
+start_postgres
+
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+log "Building"
+dotnet build Gaceta.slnx -c Release --nologo -v quiet
+
+status=0
+for project in tests/*/*.csproj; do
+    name=$(basename "$project" .csproj)
+    log "Testing $name"
+    dotnet test "$project" -c Release --no-build --nologo \
+        --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+        --results-directory "$RESULTS" || status=1
+done
+
+summary=$(summarize)
+echo "$summary"
+if [[ $summary =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]] && ((BASH_REMATCH[1] > 0 && BASH_REMATCH[2] == 0)); then
+    :
+else
+    status=1
+fi
+exit $status

@@ -1,0 +1,64 @@
+using System.Net;
+using Gaceta.Articles;
+using Gaceta.Demo;
+using Gaceta.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gaceta.Tests.Demo;
+
+/// <summary>A host that seeds the demo newsroom into its own empty database, as the run command does.</summary>
+public abstract class DemoApp(DatabaseEngine engine) : GacetaApp(engine)
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Demo:Seed"] = "true" };
+}
+
+public sealed class SqliteDemoApp() : DemoApp(DatabaseEngine.Sqlite);
+
+public sealed class PostgresDemoApp() : DemoApp(DatabaseEngine.Postgres);
+
+public abstract class DemoSeedTests(DemoApp app)
+{
+    [Fact]
+    public async Task DemoSeed_FillsAnEmptyDatabase_WithTheSampleNewsroom()
+    {
+        var stories = await app.WithDbAsync(db => db.Stories
+            .Select(s => new { s.SectionId, s.WireCredit, Languages = s.Articles.Select(a => a.Language).ToList() })
+            .ToListAsync());
+
+        Assert.True(stories.Count >= 8, $"{stories.Count} stories");
+        Assert.True(stories.Select(s => s.SectionId).Distinct().Count() >= 2);
+        Assert.Contains(stories, s => s.Languages.SequenceEqual(["en"]));
+        Assert.Contains(stories, s => s.Languages.SequenceEqual(["es"]));
+        Assert.True(stories.Count(s => s.Languages.Count == 2) > stories.Count / 2);
+        Assert.Contains(stories, s => s.WireCredit == "EFE");
+    }
+
+    [Fact]
+    public async Task DemoSeed_AddsNothing_WhenTheDatabaseHasStories()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+
+        var added = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+
+        Assert.Equal(0, added);
+    }
+
+    [Fact]
+    public async Task DemoSite_ServesEveryDemoArticle_WithoutAnEmbedMarkerShowing()
+    {
+        var reader = app.CreateReader();
+        var articles = await app.WithDbAsync(db => db.Articles.Select(a => new { a.Language, a.Slug, a.PublishedAt }).ToListAsync());
+
+        foreach (var article in articles)
+        {
+            using var response = await reader.GetAsync(new Uri(ArticlePaths.Article(article.Language, article.PublishedAt!.Value, article.Slug), UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.DoesNotContain("{{", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+}
+
+public sealed class DemoSeedOnSqlite(SqliteDemoApp app) : DemoSeedTests(app), IClassFixture<SqliteDemoApp>;
+
+public sealed class DemoSeedOnPostgres(PostgresDemoApp app) : DemoSeedTests(app), IClassFixture<PostgresDemoApp>;

@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace Gaceta.Tests.Localization;
+
+/// <summary>Every interface string the reader site uses exists in Spanish as well as in English (its key).</summary>
+public sealed partial class InterfaceTextTests
+{
+    private static readonly string WebProject = Path.Combine(RepositoryRoot(), "src", "Gaceta.Web");
+
+    [Fact]
+    public void EveryInterfaceStringInTheWebHost_HasASpanishTranslation()
+    {
+        var spanish = SpanishResources();
+        var used = Directory.EnumerateFiles(WebProject, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => LocalizedKey().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: Regex.Unescape(m.Groups["key"].Value))))
+            .ToList();
+
+        Assert.NotEmpty(used);
+        var missing = used.Where(u => !spanish.ContainsKey(u.Key)).Select(u => $"{u.File}: \"{u.Key}\"").Distinct().ToList();
+        Assert.True(missing.Count == 0, "Missing Spanish text:\n" + string.Join('\n', missing));
+    }
+
+    [Fact]
+    public void SpanishResources_HaveNoEmptyOrUntranslatedValues()
+    {
+        var untranslated = SpanishResources()
+            .Where(p => string.IsNullOrWhiteSpace(p.Value) || (p.Value == p.Key && p.Key.Any(char.IsLetter) && p.Key.Length > 3))
+            .Select(p => p.Key)
+            .ToList();
+
+        Assert.Empty(untranslated);
+    }
+
+    private static Dictionary<string, string> SpanishResources() =>
+        XDocument.Load(Path.Combine(WebProject, "Resources", "SharedResource.es.resx"))
+            .Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? string.Empty);
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Gaceta.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Gaceta.slnx not found above the test binaries.");
+    }
+
+    /// <summary><c>T["…"]</c> and <c>text["…"]</c> in views and page models, and keys passed to <c>In(culture, "…")</c>.</summary>
+    [GeneratedRegex("""(?:\bT|\btext)\["(?<key>(?:[^"\\]|\\.)+)"\]|\.In\([^,]+,\s*"(?<key>(?:[^"\\]|\\.)+)"\)""")]
+    private static partial Regex LocalizedKey();
+}
