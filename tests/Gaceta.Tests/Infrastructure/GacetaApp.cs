@@ -75,7 +75,7 @@ public abstract class GacetaApp : WebApplicationFactory<Program>, IAsyncLifetime
             .StoryChangedAsync(story.StoryId, story.SectionId, [story.AuthorId], CancellationToken.None);
     }
 
-    public Task InitializeAsync()
+    public virtual Task InitializeAsync()
     {
         // Building the host starts it: migrations run before the first request.
         _ = Server;
