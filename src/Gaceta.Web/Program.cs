@@ -9,6 +9,7 @@ using Gaceta.Web.Infrastructure.Security;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 builder.Services.AddGacetaOptions(builder.Configuration);
 builder.Services.AddHostedService<DatabaseStartup>();
@@ -20,13 +21,15 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseExceptionHandler("/error/500");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+if (app.Services.GetRequiredService<IOptions<ReaderCacheOptions>>().Value.Enabled)
+{
+    // First after error handling: a cached reader page is answered before anything else runs.
+    app.UseOutputCache();
+}
+
 app.UseStaticFiles();
 app.UseRouting();
 app.UseReaderLocalization();
-if (app.Services.GetRequiredService<IOptions<ReaderCacheOptions>>().Value.Enabled)
-{
-    app.UseOutputCache();
-}
 
 app.MapHealth();
 app.MapReaderSite();

@@ -53,6 +53,13 @@ public static class ReadArticle
                     ImageUrl = a.Story.LeadImage!.Url,
                     ImageCredit = a.Story.LeadImage!.Credit,
                     Authors = a.Story.Authors.OrderBy(b => b.Position).Select(b => new AuthorLink(b.Author.Id, b.Author.Name, b.Author.Slug)).ToList(),
+                    Translations = a.Story.Articles
+                        .Where(t => t.Language != query.Language
+                            && t.Status == ArticleStatus.Published
+                            && t.PublishedAt != null
+                            && t.PublishedAt <= now)
+                        .Select(t => new { t.Language, t.Headline, t.Slug, PublishedAt = t.PublishedAt!.Value })
+                        .ToList(),
                 })
                 .AsNoTracking()
                 .FirstOrDefaultAsync(cancellationToken);
@@ -60,16 +67,6 @@ public static class ReadArticle
             {
                 return null;
             }
-
-            var translations = await db.Articles
-                .Where(a => a.StoryId == article.StoryId
-                    && a.Language != query.Language
-                    && a.Status == ArticleStatus.Published
-                    && a.PublishedAt != null
-                    && a.PublishedAt <= now)
-                .Select(a => new { a.Language, a.Headline, a.Slug, PublishedAt = a.PublishedAt!.Value })
-                .AsNoTracking()
-                .ToListAsync(cancellationToken);
 
             return new Model(
                 article.StoryId,
@@ -84,7 +81,7 @@ public static class ReadArticle
                 article.Authors,
                 article.WireCredit,
                 article.ImageUrl is null ? null : new ArticleImage(article.ImageUrl, article.LeadImageAlt ?? string.Empty, article.ImageCredit),
-                translations
+                article.Translations
                     .Select(t => new Translation(t.Language, t.Headline, ArticlePaths.Article(t.Language, t.PublishedAt, t.Slug)))
                     .ToList());
         }

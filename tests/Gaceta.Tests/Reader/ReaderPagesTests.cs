@@ -360,6 +360,27 @@ public abstract class ReaderPagesTests(GacetaApp app)
     }
 
     [Fact]
+    public async Task PublishingAStory_EvictsItsSectionAndFrontPages_ButNotOtherSections()
+    {
+        var here = await app.Stories.CreateBilingualAsync();
+        var elsewhere = await app.Stories.CreateBilingualAsync();
+        await _reader.GetDocumentAsync(here.SectionPathIn("en"));
+        await _reader.GetDocumentAsync(elsewhere.SectionPathIn("en"));
+        await app.WithDbAsync(db => db.Articles
+            .Where(a => a.StoryId == elsewhere.StoryId && a.Language == "en")
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Headline, "Changed quietly")));
+
+        var published = await app.Stories.CreateBilingualAsync(sectionId: here.SectionId);
+
+        var section = await _reader.GetDocumentAsync(here.SectionPathIn("en"));
+        Assert.Contains(section.QuerySelectorAll(".article-card h3 a"), a => a.GetAttribute("href") == published.PathIn("en"));
+        var front = await _reader.GetDocumentAsync("/en/");
+        Assert.Equal(published.PathIn("en"), front.QuerySelector(".lead-story h3 a")?.GetAttribute("href"));
+        var other = await _reader.GetDocumentAsync(elsewhere.SectionPathIn("en"));
+        Assert.DoesNotContain(other.QuerySelectorAll(".article-card h3"), h => h.Text() == "Changed quietly");
+    }
+
+    [Fact]
     public async Task Healthz_ReportsTheDatabaseHealthy()
     {
         using var response = await _reader.GetAsync(new Uri("/healthz", UriKind.Relative));

@@ -2,15 +2,13 @@ using Gaceta.Site;
 using Gaceta.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace Gaceta.Web.Features.Shared;
 
 /// <summary>
-/// Base of every public page: the language comes from the address, the page is output-cached for everyone,
-/// and it declares what the layout puts in <c>&lt;head&gt;</c>.
+/// Base of every public page: the language comes from the address, the page is the same for everyone (and so
+/// output-cached, see <see cref="ReaderCache"/>), and it declares what the layout puts in <c>&lt;head&gt;</c>.
 /// </summary>
-[OutputCache(PolicyName = ReaderCache.PolicyName)]
 public abstract class ReaderPageModel : PageModel
 {
     /// <summary>The language code from the address, already checked against the configured languages.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
+using Gaceta.Site;
+using Gaceta.Web.Infrastructure.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Gaceta.Web.Infrastructure.Caching;
@@ -10,8 +12,6 @@ namespace Gaceta.Web.Infrastructure.Caching;
 /// </summary>
 internal static class ReaderCache
 {
-    public const string PolicyName = "Reader";
-
     /// <summary>Front pages of every language.</summary>
     public const string FrontTag = "front";
 
@@ -33,8 +33,11 @@ internal static class ReaderCache
     public static IServiceCollection AddReaderCache(this IServiceCollection services)
     {
         services.AddOutputCache();
-        services.AddOptions<OutputCacheOptions>().Configure<IOptions<ReaderCacheOptions>>((options, reader) =>
-            options.AddPolicy(PolicyName, policy => policy
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<ReaderCacheOptions>, SiteLanguages>((options, reader, languages) =>
+            // A base policy rather than endpoint metadata: the cache answers before routing, static files and
+            // localization run, which is most of what a cached page would otherwise cost.
+            options.AddBasePolicy(policy => policy
+                .With(context => IsReaderPath(context.HttpContext.Request.Path, languages))
                 .Expire(TimeSpan.FromSeconds(reader.Value.DurationSeconds))
                 // Only the page number changes what a listing shows; other query strings must not
                 // create cache entries of their own.
@@ -43,6 +46,10 @@ internal static class ReaderCache
         services.AddSingleton<ReaderCacheInvalidator>();
         return services;
     }
+
+    /// <summary>Reader pages are the addresses under a language prefix: <c>/en/…</c>, <c>/es/…</c>.</summary>
+    internal static bool IsReaderPath(PathString path, SiteLanguages languages) =>
+        languages.IsSupported(PathLanguageCultureProvider.FirstSegment(path.Value));
 
     /// <summary>Adds tags to the cache entry being made for this response, if any.</summary>
     public static void TagReaderCache(this HttpContext context, params IEnumerable<string> tags)

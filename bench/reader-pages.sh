@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Measures requests/s for one demo article page: served from the output cache, rendered on every request,
+# and as a static file from nginx on the same machine (the physical reference). Prints a Markdown table.
+# Usage: bench/reader-pages.sh [duration-seconds] [connections]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${1:-20}
+CONNECTIONS=${2:-64}
+THREADS=${THREADS:-2}
+WORK=$(mktemp -d /tmp/gaceta-bench.XXXXXX)
+APP_PORT=5091
+NGINX_PORT=8091
+APP_PID=""
+
+cleanup() {
+    [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+    [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+for tool in wrk nginx curl; do
+    command -v "$tool" >/dev/null 2>&1 || [ -x "/usr/sbin/$tool" ] || {
+        DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light curl >/dev/null
+        break
+    }
+done
+
+dotnet publish src/Gaceta.Web -c Release -o "$WORK/app" --nologo -v quiet >/dev/null
+
+start_app() {
+    (cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production \
+        ConnectionStrings__Gaceta="Data Source=$WORK/gaceta.db" Demo__Seed=true ReaderCache__Enabled="$1" \
+        Logging__LogLevel__Default=Warning \
+        exec dotnet Gaceta.Web.dll --urls "http://127.0.0.1:$APP_PORT" >"$WORK/app.log" 2>&1) &
+    APP_PID=$!
+    for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$APP_PORT/healthz" >/dev/null && return; sleep 0.2; done
+    echo "The app did not start:" >&2; cat "$WORK/app.log" >&2; exit 1
+}
+
+stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; }
+
+to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }; printf "%.2f", v }'; }
+
+measure() { # url -> "requests/s p50-ms p99-ms"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$1" >"$WORK/wrk.txt"
+    local rps p50 p99
+    rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")
+    p50=$(awk '$1 == "50%" {print $2}' "$WORK/wrk.txt" | to_ms)
+    p99=$(awk '$1 == "99%" {print $2}' "$WORK/wrk.txt" | to_ms)
+    echo "$rps $p50 $p99"
+}
+
+median() { sort -g | awk '{ v[NR] = $0 } END { print v[int((NR + 1) / 2)] }'; }
+
+# Three alternating rounds against the cached app and nginx, so both see the same machine; medians reported.
+start_app true
+ARTICLE=$(curl -sf "http://127.0.0.1:$APP_PORT/en/" | grep -o 'href="/en/20[0-9][0-9]/[0-9][0-9]/[^"]*"' | head -n 1 | cut -d'"' -f2)
+URL="http://127.0.0.1:$APP_PORT$ARTICLE"
+NGINX_URL="http://127.0.0.1:$NGINX_PORT/article.html"
+curl -sf "$URL" >"$WORK/article.html"
+SIZE=$(wc -c <"$WORK/article.html")
+
+mkdir -p "$WORK/www" "$WORK/nginx-tmp"
+cp "$WORK/article.html" "$WORK/www/article.html"
+cat >"$WORK/nginx.conf" <<CONF
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    sendfile on;
+    keepalive_requests 100000;
+    client_body_temp_path $WORK/nginx-tmp;
+    proxy_temp_path $WORK/nginx-tmp;
+    fastcgi_temp_path $WORK/nginx-tmp;
+    uwsgi_temp_path $WORK/nginx-tmp;
+    scgi_temp_path $WORK/nginx-tmp;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        root $WORK/www;
+        default_type text/html;
+    }
+}
+CONF
+/usr/sbin/nginx -c "$WORK/nginx.conf"
+sleep 0.5
+
+wrk -t2 -c16 -d10s "$URL" >/dev/null  # warm the cache and the JIT
+wrk -t2 -c16 -d5s "$NGINX_URL" >/dev/null
+: >"$WORK/cached.txt"; : >"$WORK/nginx.txt"; : >"$WORK/uncached.txt"
+for _ in 1 2 3; do
+    measure "$URL" >>"$WORK/cached.txt"
+    measure "$NGINX_URL" >>"$WORK/nginx.txt"
+done
+stop_app
+
+start_app false
+wrk -t2 -c16 -d15s "$URL" >/dev/null
+for _ in 1 2 3; do measure "$URL" >>"$WORK/uncached.txt"; done
+stop_app
+
+pick() { awk -v c="$2" '{ print $c }' "$WORK/$1.txt" | sed 's/ms$//' | median; }
+CACHED=$(pick cached 1); CACHED_P50=$(pick cached 2); CACHED_P99=$(pick cached 3)
+UNCACHED=$(pick uncached 1); UNCACHED_P50=$(pick uncached 2); UNCACHED_P99=$(pick uncached 3)
+NGINX=$(pick nginx 1); NGINX_P50=$(pick nginx 2); NGINX_P99=$(pick nginx 3)
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", 100 * a / b }'; }
+echo "Article: $ARTICLE ($SIZE bytes); wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, median of 3 runs, on $(nproc) cores"
+echo
+echo "| served by | requests/s | p50 (ms) | p99 (ms) | vs nginx |"
+echo "|---|---:|---:|---:|---:|"
+echo "| Gaceta, output cache | $CACHED | $CACHED_P50 | $CACHED_P99 | $(ratio "$CACHED" "$NGINX") |"
+echo "| Gaceta, rendered per request | $UNCACHED | $UNCACHED_P50 | $UNCACHED_P99 | $(ratio "$UNCACHED" "$NGINX") |"
+echo "| nginx, saved HTML as a static file | $NGINX | $NGINX_P50 | $NGINX_P99 | 100 % |"
