@@ -11,16 +11,13 @@ namespace Gaceta.Web.Features.Authors;
 public sealed class AuthorModel(
     ReadAuthor.Handler authors,
     SiteLanguages languages,
-    InterfaceText text) : ReaderPageModel
+    InterfaceText text) : ListingPageModel
 {
     [FromRoute(Name = "segment")]
     public string Segment { get; set; } = string.Empty;
 
     [FromRoute(Name = "slug")]
     public string Slug { get; set; } = string.Empty;
-
-    [FromQuery(Name = "page")]
-    public int PageNumber { get; set; } = 1;
 
     public ReadAuthor.Model Author { get; private set; } = null!;
 
@@ -35,7 +32,7 @@ public sealed class AuthorModel(
         }
 
         var author = await authors.HandleAsync(new ReadAuthor.Query(Lang, Slug, PageNumber), cancellationToken);
-        if (author is null || (author.Articles.Number != PageNumber && PageNumber != 1))
+        if (author is null || IsMissing(author.Articles))
         {
             return NotFound();
         }

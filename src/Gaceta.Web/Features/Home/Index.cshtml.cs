@@ -9,11 +9,8 @@ namespace Gaceta.Web.Features.Home;
 
 /// <summary>A language's front page: the lead story, then the latest, a page at a time.</summary>
 public sealed class IndexModel(ReadFrontPage.Handler frontPage, SiteLanguages languages, IStringLocalizer<SharedResource> text)
-    : ReaderPageModel
+    : ListingPageModel
 {
-    [FromQuery(Name = "page")]
-    public int PageNumber { get; set; } = 1;
-
     public ReadFrontPage.Model Front { get; private set; } = null!;
 
     public PagerModel Pager { get; private set; } = null!;
@@ -21,7 +18,7 @@ public sealed class IndexModel(ReadFrontPage.Handler frontPage, SiteLanguages la
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Front = await frontPage.HandleAsync(new ReadFrontPage.Query(Lang, PageNumber), cancellationToken);
-        if (Front.Latest.Number != PageNumber && PageNumber != 1)
+        if (IsMissing(Front.Latest))
         {
             return NotFound();
         }

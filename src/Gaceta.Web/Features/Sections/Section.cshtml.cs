@@ -7,13 +7,10 @@ using Microsoft.AspNetCore.Mvc;
 namespace Gaceta.Web.Features.Sections;
 
 /// <summary>A section's listing at <c>/{lang}/{section-slug}/</c>.</summary>
-public sealed class SectionModel(ReadSection.Handler sections, SiteLanguages languages) : ReaderPageModel
+public sealed class SectionModel(ReadSection.Handler sections, SiteLanguages languages) : ListingPageModel
 {
     [FromRoute(Name = "slug")]
     public string Slug { get; set; } = string.Empty;
-
-    [FromQuery(Name = "page")]
-    public int PageNumber { get; set; } = 1;
 
     public ReadSection.Model Section { get; private set; } = null!;
 
@@ -22,7 +19,7 @@ public sealed class SectionModel(ReadSection.Handler sections, SiteLanguages lan
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var section = await sections.HandleAsync(new ReadSection.Query(Lang, Slug, PageNumber), cancellationToken);
-        if (section is null || (section.Articles.Number != PageNumber && PageNumber != 1))
+        if (section is null || IsMissing(section.Articles))
         {
             return NotFound();
         }

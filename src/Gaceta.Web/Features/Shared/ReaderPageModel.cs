@@ -1,3 +1,4 @@
+using Gaceta.Articles;
 using Gaceta.Site;
 using Gaceta.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +23,23 @@ public abstract class ReaderPageModel : PageModel
 
     /// <summary>Reader pages may be kept by browsers and shared caches for a minute.</summary>
     protected void AllowPublicCaching() => Response.Headers.CacheControl = "public, max-age=60";
+}
+
+/// <summary>A reader page that lists stories a page at a time (<c>?page=2</c>).</summary>
+public abstract class ListingPageModel : ReaderPageModel
+{
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>
+    /// Listings clamp the requested page into range; a page that had to be clamped does not exist. Page 1
+    /// always exists, even when empty.
+    /// </summary>
+    protected bool IsMissing<T>(Page<T> page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.Number != PageNumber && PageNumber != 1;
+    }
 }
 
 /// <summary>What a reader page tells browsers and search engines about itself.</summary>
