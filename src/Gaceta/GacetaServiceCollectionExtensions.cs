@@ -2,10 +2,15 @@ using Gaceta.Articles;
 using Gaceta.Authors;
 using Gaceta.Data;
 using Gaceta.Demo;
+using Gaceta.Mail;
+using Gaceta.Polls;
+using Gaceta.Security;
+using Gaceta.Subscribers;
 using Gaceta.Sections;
 using Gaceta.Site;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Gaceta;
 
@@ -29,6 +34,24 @@ public static class GacetaServiceCollectionExtensions
         services.AddScoped<ListSections.Handler>();
         services.AddScoped<ReadAuthor.Handler>();
         services.AddScoped<DemoSeeder>();
+
+        services.AddSingleton<InstallationKeys>();
+        services.AddScoped<ReadPolls.Handler>();
+        services.AddScoped<ReadPollResults.Handler>();
+        services.AddScoped<CastVote.Handler>();
+
+        services.AddSingleton<SubscriptionTokens>();
+        services.AddSingleton<ConfirmationThrottle>();
+        services.AddScoped<RequestSubscription.Handler>();
+        services.AddScoped<ManageSubscription.Handler>();
+
+        services.AddSingleton<MailOutboxSignal>();
+        services.AddScoped<MailOutbox>();
+        services.AddSingleton<MailOutboxSender>();
+        services.AddSingleton<IMailTransport>(provider =>
+            string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<MailOptions>>().Value.Smtp.Host)
+                ? ActivatorUtilities.CreateInstance<PickupDirectoryMailTransport>(provider)
+                : ActivatorUtilities.CreateInstance<SmtpMailTransport>(provider));
         return services;
     }
 }

@@ -1,6 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Gaceta.Subscribers;
 using Gaceta.Web.Features.Home;
+using Gaceta.Web.Features.Polls;
+using Gaceta.Web.Features.Subscriptions;
+using Gaceta.Web.Infrastructure.Mail;
+using Gaceta.Web.Infrastructure.Network;
 using Gaceta.Web.Features.Shared;
 using Gaceta.Web.Infrastructure.Caching;
 using Gaceta.Web.Infrastructure.Localization;
@@ -8,7 +13,10 @@ using Microsoft.Extensions.WebEncoders;
 
 namespace Gaceta.Web.Features;
 
-/// <summary>The public, cacheable reader site: front pages, sections, authors and articles in every language.</summary>
+/// <summary>
+/// The public reader site: cacheable front pages, sections, authors, articles and polls in every language, and
+/// the personal subscription pages its mails link to.
+/// </summary>
 internal static class ReaderSite
 {
     public static IServiceCollection AddReaderSite(this IServiceCollection services)
@@ -17,6 +25,10 @@ internal static class ReaderSite
         services.AddReaderCache();
         services.AddSingleton<SiteUrls>();
         services.AddSingleton<ReaderDates>();
+        services.AddClientAddresses();
+        services.AddSingleton<VoteRateLimiter>();
+        services.AddSingleton<ISubscriptionMails, SubscriptionMails>();
+        services.AddHostedService<MailOutboxService>();
         // Accented letters, dashes and guillemets are ordinary text in both languages: emit them as is.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(options => options.RootDirectory = "/Features")

@@ -24,9 +24,38 @@ public sealed partial class ArticleBodyRenderer
     public string ToHtml(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        var html = Markdown.ToHtml(RemoveEmbeds(markdown), _pipeline);
-        return _sanitizer.Sanitize(html);
+        return Sanitized(RemoveEmbeds(markdown));
     }
+
+    /// <summary>
+    /// The body as a reader page shows it: sanitized HTML between the embeds an editor placed, each embed
+    /// (a marker such as <c>{{poll:harbour-expansion}}</c> alone on a line) as a block of its own.
+    /// </summary>
+    public IReadOnlyList<BodyBlock> ToBlocks(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var blocks = new List<BodyBlock>();
+        var start = 0;
+        foreach (Match marker in EmbedMarker().Matches(markdown))
+        {
+            AddHtml(blocks, markdown[start..marker.Index]);
+            blocks.Add(new BodyBlock(null, new Embed(marker.Groups["kind"].Value, marker.Groups["key"].Value)));
+            start = marker.Index + marker.Length;
+        }
+
+        AddHtml(blocks, markdown[start..]);
+        return blocks;
+    }
+
+    private void AddHtml(List<BodyBlock> blocks, string markdown)
+    {
+        if (!string.IsNullOrWhiteSpace(markdown))
+        {
+            blocks.Add(new BodyBlock(Sanitized(markdown), null));
+        }
+    }
+
+    private string Sanitized(string markdown) => _sanitizer.Sanitize(Markdown.ToHtml(markdown, _pipeline));
 
     /// <summary>The body as plain text, for summaries: no markup, no links, paragraphs joined by spaces.</summary>
     public string ToPlainText(string markdown)
@@ -35,13 +64,10 @@ public sealed partial class ArticleBodyRenderer
         return Markdown.ToPlainText(RemoveEmbeds(markdown), _pipeline).ReplaceLineEndings(" ").Trim();
     }
 
-    /// <summary>
-    /// Embed markers such as <c>{{poll:harbour-expansion}}</c> stand alone on a line. Nothing here resolves
-    /// them yet, and a marker must never reach readers as literal text, so it is dropped.
-    /// </summary>
+    /// <summary>Where a body is read as one text (summaries, feeds), embeds are left out.</summary>
     private static string RemoveEmbeds(string markdown) => EmbedMarker().Replace(markdown, string.Empty);
 
-    [GeneratedRegex(@"^[ \t]*\{\{[a-z]+:[a-z0-9-]+\}\}[ \t]*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[ \t]*\{\{(?<kind>[a-z]+):(?<key>[a-z0-9-]+)\}\}[ \t]*\r?$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex EmbedMarker();
 
     private static HtmlSanitizer CreateSanitizer()
@@ -76,4 +102,13 @@ public sealed partial class ArticleBodyRenderer
         };
         return sanitizer;
     }
+}
+
+/// <summary>A piece of an article body: sanitized HTML, or an embed to render in its place.</summary>
+public sealed record BodyBlock(string? Html, Embed? Embed);
+
+/// <summary>An editor's embed marker: <c>{{kind:key}}</c>, such as <c>{{poll:harbour-expansion}}</c>.</summary>
+public sealed record Embed(string Kind, string Key)
+{
+    public const string Poll = "poll";
 }

@@ -1,4 +1,5 @@
 using Gaceta.Data;
+using Gaceta.Polls;
 using Gaceta.Site;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,8 @@ public static class ReadArticle
         string Language,
         string Headline,
         string Standfirst,
-        string BodyHtml,
+        IReadOnlyList<BodyBlock> Body,
+        IReadOnlyDictionary<string, PollView> Polls,
         string Path,
         DateTime PublishedAt,
         DateTime UpdatedAt,
@@ -28,7 +30,7 @@ public static class ReadArticle
     /// <summary>The same story published in another language.</summary>
     public sealed record Translation(string Language, string Headline, string Path);
 
-    public sealed class Handler(GacetaDb db, SiteClock clock, ArticleBodyRenderer renderer)
+    public sealed class Handler(GacetaDb db, SiteClock clock, ArticleBodyRenderer renderer, ReadPolls.Handler polls)
     {
         public async Task<Model?> HandleAsync(Query query, CancellationToken cancellationToken)
         {
@@ -62,18 +64,25 @@ public static class ReadArticle
                         .ToList(),
                 })
                 .AsNoTracking()
+                // One round trip: the collections are small (a byline, a translation or two).
+                .AsSingleQuery()
                 .FirstOrDefaultAsync(cancellationToken);
             if (article is null)
             {
                 return null;
             }
 
+            var body = renderer.ToBlocks(article.Body);
+            var pollKeys = body.Where(b => b.Embed?.Kind == Embed.Poll).Select(b => b.Embed!.Key).Distinct().ToList();
+            var embeddedPolls = await polls.HandleAsync(new ReadPolls.Query(query.Language, pollKeys), cancellationToken);
+
             return new Model(
                 article.StoryId,
                 query.Language,
                 article.Headline,
                 article.Standfirst,
-                renderer.ToHtml(article.Body),
+                body,
+                embeddedPolls,
                 ArticlePaths.Article(query.Language, article.PublishedAt, article.Slug),
                 article.PublishedAt,
                 article.UpdatedAt,

@@ -1,7 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Gaceta.Articles;
 using Gaceta.Authors;
+using Gaceta.Mail;
+using Gaceta.Newsletters;
+using Gaceta.Polls;
 using Gaceta.Sections;
+using Gaceta.Security;
+using Gaceta.Subscribers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -20,6 +25,22 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : DbContext(options)
     public DbSet<Section> Sections => Set<Section>();
 
     public DbSet<Author> Authors => Set<Author>();
+
+    public DbSet<Poll> Polls => Set<Poll>();
+
+    public DbSet<Vote> Votes => Set<Vote>();
+
+    public DbSet<Newsletter> Newsletters => Set<Newsletter>();
+
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
+
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+
+    public DbSet<OutboundMail> OutboundMails => Set<OutboundMail>();
+
+    public DbSet<InstallationSecret> InstallationSecrets => Set<InstallationSecret>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -98,17 +119,130 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : DbContext(options)
             // Reader listings: newest published first within a language.
             article.HasIndex(a => new { a.Language, a.Status, a.PublishedAt });
         });
+
+        ConfigurePolls(modelBuilder);
+        ConfigureSubscribers(modelBuilder);
+
+        modelBuilder.Entity<OutboundMail>(mail =>
+        {
+            mail.Property(m => m.Recipient).HasMaxLength(EmailLength);
+            mail.Property(m => m.Purpose).HasMaxLength(50);
+            mail.Property(m => m.LastError).HasMaxLength(1000);
+            mail.HasIndex(m => new { m.SentAt, m.FailedAt, m.NextAttemptAt });
+        });
+
+        modelBuilder.Entity<InstallationSecret>(secret =>
+        {
+            secret.Property(s => s.Id).ValueGeneratedNever();
+            secret.Property(s => s.Key).HasMaxLength(64);
+        });
+    }
+
+    private static void ConfigurePolls(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Poll>(poll =>
+        {
+            poll.Property(p => p.Key).HasMaxLength(SlugLength);
+            poll.HasIndex(p => p.Key).IsUnique();
+            poll.HasOne(p => p.Newsletter).WithMany().HasForeignKey(p => p.NewsletterId).OnDelete(DeleteBehavior.Restrict);
+            poll.OwnsMany(p => p.Questions, question =>
+            {
+                question.ToTable("PollQuestions");
+                question.WithOwner().HasForeignKey("PollId");
+                question.HasKey("PollId", nameof(PollQuestion.Language));
+                question.Property(q => q.Language).HasMaxLength(LanguageCodeLength);
+                question.Property(q => q.Text).HasMaxLength(500);
+            });
+            poll.HasMany(p => p.Options).WithOne().HasForeignKey(o => o.PollId);
+            poll.HasMany(p => p.ConsentTexts).WithOne().HasForeignKey(c => c.PollId);
+        });
+
+        modelBuilder.Entity<PollOption>(option =>
+        {
+            option.OwnsMany(o => o.Texts, text =>
+            {
+                text.ToTable("PollOptionTexts");
+                text.WithOwner().HasForeignKey("PollOptionId");
+                text.HasKey("PollOptionId", nameof(PollOptionText.Language));
+                text.Property(t => t.Language).HasMaxLength(LanguageCodeLength);
+                text.Property(t => t.Text).HasMaxLength(300);
+            });
+        });
+
+        modelBuilder.Entity<ConsentText>(text =>
+        {
+            text.Property(t => t.Language).HasMaxLength(LanguageCodeLength);
+            text.Property(t => t.Text).HasMaxLength(2000);
+            text.HasIndex(t => new { t.PollId, t.Language, t.Version }).IsUnique();
+        });
+
+        modelBuilder.Entity<Vote>(vote =>
+        {
+            vote.Property(v => v.Language).HasMaxLength(LanguageCodeLength);
+            vote.Property(v => v.EmailHash).HasMaxLength(64);
+            vote.HasOne<Poll>().WithMany().HasForeignKey(v => v.PollId);
+            vote.HasOne<PollOption>().WithMany().HasForeignKey(v => v.OptionId).OnDelete(DeleteBehavior.Restrict);
+            // One vote per address per poll. Anonymous votes have no hash, and NULLs never collide.
+            vote.HasIndex(v => new { v.PollId, v.EmailHash }).IsUnique();
+            vote.HasIndex(v => new { v.PollId, v.OptionId });
+        });
+    }
+
+    private static void ConfigureSubscribers(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Newsletter>(newsletter =>
+        {
+            newsletter.Property(n => n.Key).HasMaxLength(SlugLength);
+            newsletter.HasIndex(n => n.Key).IsUnique();
+            newsletter.OwnsMany(n => n.Names, name =>
+            {
+                name.ToTable("NewsletterNames");
+                name.WithOwner().HasForeignKey("NewsletterId");
+                name.HasKey("NewsletterId", nameof(NewsletterName.Language));
+                name.Property(n => n.Language).HasMaxLength(LanguageCodeLength);
+                name.Property(n => n.Name).HasMaxLength(200);
+                name.Property(n => n.Description).HasMaxLength(1000);
+            });
+        });
+
+        modelBuilder.Entity<Subscriber>(subscriber =>
+        {
+            subscriber.Property(s => s.Email).HasMaxLength(EmailLength);
+            subscriber.HasIndex(s => s.Email).IsUnique();
+            subscriber.Property(s => s.Language).HasMaxLength(LanguageCodeLength);
+            subscriber.HasMany(s => s.Subscriptions).WithOne(s => s.Subscriber).HasForeignKey(s => s.SubscriberId);
+        });
+
+        modelBuilder.Entity<Subscription>(subscription =>
+        {
+            subscription.HasOne(s => s.Newsletter).WithMany().HasForeignKey(s => s.NewsletterId).OnDelete(DeleteBehavior.Restrict);
+            subscription.HasIndex(s => new { s.SubscriberId, s.NewsletterId }).IsUnique();
+            subscription.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+            subscription.Property(s => s.Grant).HasConversion<string>().HasMaxLength(20);
+            subscription.Property(s => s.Source).HasConversion<string>().HasMaxLength(20);
+            subscription.HasMany(s => s.ConsentRecords).WithOne().HasForeignKey(c => c.SubscriptionId);
+        });
+
+        modelBuilder.Entity<ConsentRecord>(consent =>
+        {
+            consent.Property(c => c.Text).HasMaxLength(2000);
+            consent.Property(c => c.Language).HasMaxLength(LanguageCodeLength);
+            consent.Property(c => c.PageUrl).HasMaxLength(2000);
+            consent.Property(c => c.IpHash).HasMaxLength(64);
+        });
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         ValidateStories();
+        GuardConsentRecords();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ValidateStories();
+        GuardConsentRecords();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -132,6 +266,36 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : DbContext(options)
         }
     }
 
+    /// <summary>
+    /// Consent records are proof: once written, only their confirmation and withdrawal times may be filled in,
+    /// each once. Anything else is a bug, and saving stops before it reaches the database.
+    /// </summary>
+    private void GuardConsentRecords()
+    {
+        foreach (var entry in ChangeTracker.Entries<ConsentRecord>())
+        {
+            if (entry.State == EntityState.Deleted)
+            {
+                throw new InvalidOperationException("Consent records are never deleted.");
+            }
+
+            if (entry.State != EntityState.Modified)
+            {
+                continue;
+            }
+
+            foreach (var property in entry.Properties.Where(p => p.IsModified))
+            {
+                var writeOnce = property.Metadata.Name is nameof(ConsentRecord.ConfirmedAt) or nameof(ConsentRecord.WithdrawnAt);
+                if (!writeOnce || property.OriginalValue is not null)
+                {
+                    throw new InvalidOperationException($"Consent record {entry.Entity.Id}: {property.Metadata.Name} cannot be changed.");
+                }
+            }
+        }
+    }
+
+    internal const int EmailLength = 320;
     internal const int LanguageCodeLength = 10;
     internal const int SlugLength = 200;
 

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Gaceta.Articles;
 using Gaceta.Authors;
 using Gaceta.Data;
+using Gaceta.Newsletters;
+using Gaceta.Polls;
 using Gaceta.Sections;
 using Gaceta.Site;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +43,34 @@ public sealed class DemoSeeder(GacetaDb db, TimeProvider time, SiteLanguages lan
                 .Select(b => new AuthorBio { Language = b.Key, Text = b.Value })
                 .ToList(),
         });
+
+        var newsletters = content.Newsletters.ToDictionary(n => n.Key, n => new Newsletter
+        {
+            Key = n.Key,
+            IsPremium = n.Premium,
+            CreatedAt = now,
+            Names = n.Names.Where(x => languages.IsSupported(x.Key))
+                .Select(x => new NewsletterName { Language = x.Key, Name = x.Value.Name, Description = x.Value.Description })
+                .ToList(),
+        });
+        db.Newsletters.AddRange(newsletters.Values);
+        db.Polls.AddRange(content.Polls.Select(p => new Poll
+        {
+            Key = p.Key,
+            Newsletter = p.Newsletter is null ? null : newsletters[p.Newsletter],
+            CreatedAt = now,
+            Questions = p.Questions.Where(q => languages.IsSupported(q.Key))
+                .Select(q => new PollQuestion { Language = q.Key, Text = q.Value })
+                .ToList(),
+            Options = p.Options.Select((o, i) => new PollOption
+            {
+                Position = i,
+                Texts = o.Where(t => languages.IsSupported(t.Key)).Select(t => new PollOptionText { Language = t.Key, Text = t.Value }).ToList(),
+            }).ToList(),
+            ConsentTexts = (p.Consent ?? []).Where(c => languages.IsSupported(c.Key))
+                .Select(c => new ConsentText { Language = c.Key, Version = 1, Text = c.Value, CreatedAt = now })
+                .ToList(),
+        }));
 
         var added = 0;
         foreach (var item in content.Stories)
@@ -89,7 +119,23 @@ public sealed class DemoSeeder(GacetaDb db, TimeProvider time, SiteLanguages lan
             ?? throw new InvalidOperationException("The demo content is empty.");
     }
 
-    private sealed record DemoContent(List<DemoSection> Sections, List<DemoAuthor> Authors, List<DemoStory> Stories);
+    private sealed record DemoContent(
+        List<DemoSection> Sections,
+        List<DemoAuthor> Authors,
+        List<DemoStory> Stories,
+        List<DemoNewsletter> Newsletters,
+        List<DemoPoll> Polls);
+
+    private sealed record DemoNewsletter(string Key, bool Premium, Dictionary<string, DemoNewsletterName> Names);
+
+    private sealed record DemoNewsletterName(string Name, string? Description);
+
+    private sealed record DemoPoll(
+        string Key,
+        string? Newsletter,
+        Dictionary<string, string> Questions,
+        List<Dictionary<string, string>> Options,
+        Dictionary<string, string>? Consent);
 
     private sealed record DemoSection(string Key, Dictionary<string, DemoSectionName> Names);
 

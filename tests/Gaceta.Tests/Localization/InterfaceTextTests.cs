@@ -27,17 +27,20 @@ public sealed partial class InterfaceTextTests
     public void SpanishResources_HaveNoEmptyOrUntranslatedValues()
     {
         var untranslated = SpanishResources()
-            .Where(p => string.IsNullOrWhiteSpace(p.Value) || (p.Value == p.Key && p.Key.Any(char.IsLetter) && p.Key.Length > 3))
+            .Where(p => string.IsNullOrWhiteSpace(p.Value.Text)
+                || (p.Value.Text == p.Key && p.Key.Length > 3 && !p.Value.Comment.StartsWith("Same", StringComparison.Ordinal)))
             .Select(p => p.Key)
             .ToList();
 
         Assert.Empty(untranslated);
     }
 
-    private static Dictionary<string, string> SpanishResources() =>
+    private static Dictionary<string, (string Text, string Comment)> SpanishResources() =>
         XDocument.Load(Path.Combine(WebProject, "Resources", "SharedResource.es.resx"))
             .Root!.Elements("data")
-            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? string.Empty);
+            .ToDictionary(
+                d => (string)d.Attribute("name")!,
+                d => ((string?)d.Element("value") ?? string.Empty, (string?)d.Element("comment") ?? string.Empty));
 
     private static string RepositoryRoot()
     {
@@ -50,7 +53,10 @@ public sealed partial class InterfaceTextTests
         return directory?.FullName ?? throw new InvalidOperationException("Gaceta.slnx not found above the test binaries.");
     }
 
-    /// <summary><c>T["…"]</c> and <c>text["…"]</c> in views and page models, and keys passed to <c>In(culture, "…")</c>.</summary>
-    [GeneratedRegex("""(?:\bT|\btext)\["(?<key>(?:[^"\\]|\\.)+)"\]|\.In\([^,]+,\s*"(?<key>(?:[^"\\]|\\.)+)"\)""")]
+    /// <summary>
+    /// <c>T["…"]</c> and <c>text["…"]</c> in views and page models, <c>T("…")</c> in mail writers, and keys passed
+    /// to <c>In(culture, "…")</c>.
+    /// </summary>
+    [GeneratedRegex("""(?:\bT|\btext)\["(?<key>(?:[^"\\]|\\.)+)"\]|\bT\("(?<key>(?:[^"\\]|\\.)+)"\)|\.In\([^,]+,\s*"(?<key>(?:[^"\\]|\\.)+)"\)""")]
     private static partial Regex LocalizedKey();
 }

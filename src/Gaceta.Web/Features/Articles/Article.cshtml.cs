@@ -1,5 +1,7 @@
 using Gaceta.Articles;
+using Gaceta.Polls;
 using Gaceta.Site;
+using Gaceta.Web.Features.Polls;
 using Gaceta.Web.Features.Shared;
 using Gaceta.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +9,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Gaceta.Web.Features.Articles;
 
 /// <summary>One article, at <c>/{lang}/{yyyy}/{mm}/{slug}</c>.</summary>
-public sealed class ArticleModel(ReadArticle.Handler articles, SiteLanguages languages) : ReaderPageModel
+public sealed class ArticleModel(ReadArticle.Handler articles, ReadPollResults.Handler pollResults, SiteLanguages languages)
+    : ReaderPageModel
 {
     [FromRoute(Name = "year")]
     public int Year { get; set; }
@@ -19,6 +22,9 @@ public sealed class ArticleModel(ReadArticle.Handler articles, SiteLanguages lan
     public string Slug { get; set; } = string.Empty;
 
     public ReadArticle.Model Article { get; private set; } = null!;
+
+    /// <summary>Each embedded poll as it appears in the body: its form while open, its results once closed.</summary>
+    public IReadOnlyDictionary<string, PollBlock> Polls { get; private set; } = new Dictionary<string, PollBlock>();
 
     /// <summary>The other languages the story is published in, in the configured order.</summary>
     public IReadOnlyList<(SiteLanguage Language, ReadArticle.Translation Article)> Translations { get; private set; } = [];
@@ -52,8 +58,19 @@ public sealed class ArticleModel(ReadArticle.Handler articles, SiteLanguages lan
                 .OfType<Alternate>()
                 .ToList());
 
+        var polls = new Dictionary<string, PollBlock>();
+        foreach (var (key, poll) in article.Polls)
+        {
+            polls[key] = poll.State == PollState.Open
+                ? PollBlock.Form(poll, article.Path)
+                : PollBlock.Form(poll, article.Path) with { Results = await pollResults.HandleAsync(poll, cancellationToken) };
+        }
+
+        Polls = polls;
         HttpContext.TagReaderCache(
-            article.Authors.Select(a => ReaderCache.Author(a.Id)).Append(ReaderCache.Story(article.StoryId)));
+            article.Authors.Select(a => ReaderCache.Author(a.Id))
+                .Concat(article.Polls.Values.Select(p => ReaderCache.Poll(p.Id)))
+                .Append(ReaderCache.Story(article.StoryId)));
         AllowPublicCaching();
         return Page();
     }

@@ -30,6 +30,9 @@ internal static class ReaderCache
     /// <summary>Any page showing the author's name or bio.</summary>
     public static string Author(int authorId) => "author:" + authorId.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>Any page showing the poll's results or its form.</summary>
+    public static string Poll(int pollId) => "poll:" + pollId.ToString(CultureInfo.InvariantCulture);
+
     public static IServiceCollection AddReaderCache(this IServiceCollection services)
     {
         services.AddOutputCache();
@@ -39,9 +42,9 @@ internal static class ReaderCache
             options.AddBasePolicy(policy => policy
                 .With(context => IsReaderPath(context.HttpContext.Request.Path, languages))
                 .Expire(TimeSpan.FromSeconds(reader.Value.DurationSeconds))
-                // Only the page number changes what a listing shows; other query strings must not
-                // create cache entries of their own.
-                .SetVaryByQuery("page")
+                // Only the page number (and whether a poll block is asked for alone) changes a response;
+                // other query strings must not create cache entries of their own.
+                .SetVaryByQuery("page", "fragment")
                 .Tag(AllTag)));
         services.AddSingleton<ReaderCacheInvalidator>();
         return services;
@@ -50,6 +53,16 @@ internal static class ReaderCache
     /// <summary>Reader pages are the addresses under a language prefix: <c>/en/…</c>, <c>/es/…</c>.</summary>
     internal static bool IsReaderPath(PathString path, SiteLanguages languages) =>
         languages.IsSupported(PathLanguageCultureProvider.FirstSegment(path.Value));
+
+    /// <summary>Keeps this response in the cache for less than the reader pages' usual time.</summary>
+    public static void ExpireReaderCacheAfter(this HttpContext context, TimeSpan duration)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Features.Get<IOutputCacheFeature>() is { } feature)
+        {
+            feature.Context.ResponseExpirationTimeSpan = duration;
+        }
+    }
 
     /// <summary>Adds tags to the cache entry being made for this response, if any.</summary>
     public static void TagReaderCache(this HttpContext context, params IEnumerable<string> tags)

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace Gaceta.Web.Infrastructure.Caching;
 
 /// <summary>Evicts the cached reader pages a change affects, and no others.</summary>
-internal sealed class ReaderCacheInvalidator(IOutputCacheStore store)
+public sealed class ReaderCacheInvalidator(IOutputCacheStore store)
 {
     /// <summary>
     /// A story was published, updated or unpublished: its article pages, the front pages, its section's and
@@ -19,4 +19,8 @@ internal sealed class ReaderCacheInvalidator(IOutputCacheStore store)
             await store.EvictByTagAsync(tag, cancellationToken);
         }
     }
+
+    /// <summary>A vote was counted or the poll was edited: its form and results pages.</summary>
+    public ValueTask PollChangedAsync(int pollId, CancellationToken cancellationToken) =>
+        store.EvictByTagAsync(ReaderCache.Poll(pollId), cancellationToken);
 }

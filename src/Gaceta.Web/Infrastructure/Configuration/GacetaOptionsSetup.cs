@@ -1,4 +1,8 @@
 using Gaceta.Data;
+using Gaceta.Mail;
+using Gaceta.Subscribers;
+using Gaceta.Web.Features.Polls;
+using Gaceta.Web.Infrastructure.Network;
 using Gaceta.Site;
 using Gaceta.Web.Infrastructure.Caching;
 using Gaceta.Web.Infrastructure.Database;
@@ -33,6 +37,29 @@ internal static class GacetaOptionsSetup
         services.AddOptions<ReaderCacheOptions>()
             .Bind(configuration.GetSection(ReaderCacheOptions.SectionName))
             .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddOptions<MailOptions>()
+            .Bind(configuration.GetSection(MailOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out _), "Mail:From is not a mail address.")
+            .ValidateOnStart();
+
+        services.AddOptions<SubscriptionOptions>()
+            .Bind(configuration.GetSection(SubscriptionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddOptions<PollOptions>()
+            .Bind(configuration.GetSection(PollOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddOptions<NetworkOptions>()
+            .Bind(configuration.GetSection(NetworkOptions.SectionName))
+            .Validate(
+                o => o.TrustedProxies.All(p => p.Contains('/', StringComparison.Ordinal) ? System.Net.IPNetwork.TryParse(p, out _) : System.Net.IPAddress.TryParse(p, out _)),
+                "Network:TrustedProxies must list IP addresses or networks such as 10.0.0.0/8.")
             .ValidateOnStart();
 
         services.AddOptions<DemoOptions>()

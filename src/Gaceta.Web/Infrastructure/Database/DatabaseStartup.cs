@@ -1,12 +1,14 @@
 using Gaceta.Data;
 using Gaceta.Demo;
+using Gaceta.Security;
 using Microsoft.Extensions.Options;
 
 namespace Gaceta.Web.Infrastructure.Database;
 
 /// <summary>
 /// Before the server takes requests: migrates the schema when <see cref="DatabaseOptions.MigrateOnStartup"/>
-/// is on, then seeds the demo stories into an empty database when <see cref="DemoOptions.Seed"/> is on.
+/// is on, loads the installation's keys, then seeds the demo stories into an empty database when
+/// <see cref="DemoOptions.Seed"/> is on.
 /// </summary>
 internal sealed partial class DatabaseStartup(
     IServiceScopeFactory scopes,
@@ -22,6 +24,9 @@ internal sealed partial class DatabaseStartup(
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
             LogMigrated(database.Value.Provider);
         }
+
+        await scope.ServiceProvider.GetRequiredService<InstallationKeys>()
+            .LoadAsync(scope.ServiceProvider.GetRequiredService<GacetaDb>(), cancellationToken);
 
         if (demo.Value.Seed)
         {

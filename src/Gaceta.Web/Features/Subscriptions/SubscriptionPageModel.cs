@@ -1,0 +1,39 @@
+using Gaceta.Site;
+using Gaceta.Subscribers;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gaceta.Web.Features.Subscriptions;
+
+/// <summary>
+/// Base of the pages a subscription mail links to: never cached, never leaking the token through Referer,
+/// and written in the subscriber's language.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public abstract class SubscriptionPageModel(SiteLanguages languages) : PageModel
+{
+    [FromRoute(Name = "token")]
+    public string Token { get; set; } = string.Empty;
+
+    public SubscriptionSummary Subscription { get; protected set; } = null!;
+
+    /// <summary>True after the button was pressed and the change made.</summary>
+    public bool Done { get; protected set; }
+
+    protected IActionResult Show(SubscriptionSummary? summary, bool done)
+    {
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        if (summary is null)
+        {
+            return NotFound();
+        }
+
+        var language = languages.Find(summary.Language) ?? languages.Default;
+        System.Globalization.CultureInfo.CurrentCulture = language.Culture;
+        System.Globalization.CultureInfo.CurrentUICulture = language.Culture;
+        Subscription = summary;
+        Done = done;
+        return Page();
+    }
+}

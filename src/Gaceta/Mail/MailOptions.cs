@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Gaceta.Mail;
+
+/// <summary>How Gaceta sends mail. Bound from <c>Mail</c>.</summary>
+public sealed class MailOptions
+{
+    public const string SectionName = "Mail";
+
+    /// <summary>The sender of every message, such as <c>Gaceta &lt;newsletters@news.example.org&gt;</c>.</summary>
+    [Required]
+    public string From { get; set; } = "Gaceta <newsletters@gaceta.localhost>";
+
+    /// <summary>
+    /// The mailbox that receives <c>mailto:</c> unsubscribe requests (the unsubscribe token is in the subject).
+    /// </summary>
+    [Required]
+    public string UnsubscribeMailbox { get; set; } = "unsubscribe@gaceta.localhost";
+
+    /// <summary>SMTP relay. When its host is empty, messages are written to <see cref="PickupDirectory"/> instead.</summary>
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>Where messages go as <c>.eml</c> files when no SMTP host is configured.</summary>
+    public string PickupDirectory { get; set; } = "data/mail";
+}
+
+/// <summary>An SMTP relay reached with MailKit.</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    [Range(1, 65535)]
+    public int Port { get; set; } = 587;
+
+    /// <summary><c>Auto</c> (STARTTLS when offered), <c>StartTls</c>, <c>SslOnConnect</c> or <c>None</c>.</summary>
+    public string Security { get; set; } = "Auto";
+
+    public string? Username { get; set; }
+
+    /// <summary>From the environment or user-secrets only, never from a settings file in the repository.</summary>
+    public string? Password { get; set; }
+}

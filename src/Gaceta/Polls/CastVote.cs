@@ -1,0 +1,195 @@
+using System.Text.RegularExpressions;
+using Gaceta.Data;
+using Gaceta.Mail;
+using Gaceta.Security;
+using Gaceta.Site;
+using Gaceta.Subscribers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gaceta.Polls;
+
+/// <summary>
+/// A reader answers a poll. The answer counts with or without an email; an email allows one vote per address;
+/// ticking the newsletter box as well starts a double opt-in. Voting never depends on consent.
+/// </summary>
+public static partial class CastVote
+{
+    /// <summary>Submissions faster than this after the page loaded are taken for scripts.</summary>
+    public const int MinimumFillMilliseconds = 1500;
+
+    /// <param name="Answer">The chosen option's id, as posted.</param>
+    /// <param name="WantsNewsletter">Whether the consent box was ticked.</param>
+    /// <param name="Honeypot">The field people leave empty.</param>
+    /// <param name="ElapsedMilliseconds">Time from page load to submit, when the page's script measured it.</param>
+    /// <param name="PageUrl">Absolute address of the article the vote came from.</param>
+    /// <param name="ClientIp">The client's address, from trusted proxies only.</param>
+    public sealed record Command(
+        string Language,
+        string PollKey,
+        string? Answer,
+        string? Email,
+        bool WantsNewsletter,
+        string? Honeypot,
+        int? ElapsedMilliseconds,
+        string PageUrl,
+        string ClientIp);
+
+    public sealed record Result(VoteOutcome Outcome, PollView? Poll, IReadOnlyList<VoteError> Errors, RequestSubscription.Outcome? Subscription)
+    {
+        public static Result Of(VoteOutcome outcome, PollView? poll) => new(outcome, poll, [], null);
+    }
+
+    public sealed class Handler(
+        GacetaDb db,
+        SiteClock clock,
+        InstallationKeys keys,
+        ReadPolls.Handler polls,
+        RequestSubscription.Handler subscriptions,
+        MailOutboxSignal notifier)
+    {
+        public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(command);
+            var found = await polls.HandleAsync(new ReadPolls.Query(command.Language, [command.PollKey]), cancellationToken);
+            if (!found.TryGetValue(command.PollKey, out var poll))
+            {
+                return Result.Of(VoteOutcome.PollNotFound, null);
+            }
+
+            if (poll.State != PollState.Open)
+            {
+                return Result.Of(poll.State == PollState.Closed ? VoteOutcome.Closed : VoteOutcome.NotYetOpen, poll);
+            }
+
+            // Bots are answered as if they had voted, so they learn nothing; only the spam count changes.
+            if (!string.IsNullOrEmpty(command.Honeypot) || command.ElapsedMilliseconds is < MinimumFillMilliseconds)
+            {
+                await db.Polls.Where(p => p.Id == poll.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.SpamCount, p => p.SpamCount + 1), cancellationToken);
+                return Result.Of(VoteOutcome.Spam, poll);
+            }
+
+            var errors = Validate(command, poll, out var optionId, out var email);
+            if (errors.Count > 0)
+            {
+                return new Result(VoteOutcome.Invalid, poll, errors, null);
+            }
+
+            var emailHash = email is null ? null : keys.Hash("vote-email", email);
+            if (emailHash is not null && await db.Votes.AnyAsync(v => v.PollId == poll.Id && v.EmailHash == emailHash, cancellationToken))
+            {
+                return Result.Of(VoteOutcome.AlreadyVoted, poll);
+            }
+
+            var wantsNewsletter = command.WantsNewsletter && poll.Offer is not null && email is not null;
+            var subscriber = wantsNewsletter ? await subscriptions.FindSubscriberAsync(email!, cancellationToken) : null;
+
+            // Only writes from here on: on SQLite a transaction that read first could not take the write lock.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                db.Votes.Add(new Vote
+                {
+                    PollId = poll.Id,
+                    OptionId = optionId,
+                    Language = command.Language,
+                    EmailHash = emailHash,
+                    CastAt = clock.UtcNow,
+                });
+                await db.SaveChangesAsync(cancellationToken);
+
+                RequestSubscription.Outcome? subscription = null;
+                if (wantsNewsletter)
+                {
+                    subscription = await subscriptions.HandleAsync(
+                        new RequestSubscription.Command(
+                            email!,
+                            command.Language,
+                            poll.Offer!.NewsletterId,
+                            poll.Offer.NewsletterNames,
+                            AccessGrant.Complimentary,
+                            SubscriptionSource.Poll,
+                            poll.Id,
+                            poll.Offer.ConsentText,
+                            poll.Offer.ConsentVersion,
+                            command.PageUrl,
+                            keys.Hash("client-ip", command.ClientIp),
+                            command.ClientIp),
+                        subscriber,
+                        cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                if (subscription == RequestSubscription.Outcome.ConfirmationSent)
+                {
+                    notifier.Notify();
+                }
+
+                return new Result(VoteOutcome.Counted, poll, [], subscription);
+            }
+            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e) && emailHash is not null)
+            {
+                // The same address voted in a parallel request a moment earlier.
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                return Result.Of(VoteOutcome.AlreadyVoted, poll);
+            }
+        }
+
+        private static List<VoteError> Validate(Command command, PollView poll, out int optionId, out string? email)
+        {
+            var errors = new List<VoteError>();
+            optionId = 0;
+            if (string.IsNullOrWhiteSpace(command.Answer))
+            {
+                errors.Add(VoteError.AnswerRequired);
+            }
+            else if (!int.TryParse(command.Answer, out var chosen) || !poll.Options.Any(o => o.Id == chosen))
+            {
+                errors.Add(VoteError.AnswerUnknown);
+            }
+            else
+            {
+                optionId = chosen;
+            }
+
+            email = string.IsNullOrWhiteSpace(command.Email) ? null : Subscriber.Normalize(command.Email);
+            if (email is not null && (email.Length > 254 || !EmailShape().IsMatch(email)))
+            {
+                errors.Add(VoteError.EmailInvalid);
+            }
+            else if (email is null && command.WantsNewsletter && poll.Offer is not null)
+            {
+                errors.Add(VoteError.EmailRequiredForNewsletter);
+            }
+
+            return errors;
+        }
+    }
+
+    /// <summary>Something with one @, no spaces, and a dot in the domain: what a person can be told to fix.</summary>
+    [GeneratedRegex(@"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailShape();
+}
+
+public enum VoteOutcome
+{
+    Counted,
+    AlreadyVoted,
+
+    /// <summary>The honeypot was filled or the form came back too fast. Answer as if counted.</summary>
+    Spam,
+    Invalid,
+    Closed,
+    NotYetOpen,
+    PollNotFound,
+}
+
+/// <summary>What is wrong with a submission; the web host words it in the reader's language.</summary>
+public enum VoteError
+{
+    AnswerRequired,
+    AnswerUnknown,
+    EmailInvalid,
+    EmailRequiredForNewsletter,
+}

@@ -1,0 +1,101 @@
+using Gaceta.Data;
+using Gaceta.Site;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gaceta.Polls;
+
+/// <summary>A poll as a reader sees it in one language.</summary>
+public sealed record PollView(
+    int Id,
+    string Key,
+    string Language,
+    string Question,
+    IReadOnlyList<PollChoice> Options,
+    PollState State,
+    NewsletterOffer? Offer);
+
+/// <summary>An answer a reader can choose.</summary>
+public sealed record PollChoice(int Id, string Text);
+
+/// <summary>The newsletter a poll offers, its names, and the exact consent text (and its version) shown for it.</summary>
+public sealed record NewsletterOffer(int NewsletterId, IReadOnlyDictionary<string, string> NewsletterNames, string ConsentText, int ConsentVersion);
+
+/// <summary>Pooled results: every language's votes together.</summary>
+public sealed record PollResults(int TotalVotes, IReadOnlyList<OptionResult> Options);
+
+/// <summary>One answer's share of the votes.</summary>
+public sealed record OptionResult(int OptionId, string Text, int Votes, double Share);
+
+/// <summary>Polls by their embed keys, in one language, with what readers need to answer them.</summary>
+public static class ReadPolls
+{
+    public sealed record Query(string Language, IReadOnlyCollection<string> Keys);
+
+    public sealed class Handler(GacetaDb db, SiteClock clock)
+    {
+        /// <returns>The polls that exist and have a question in the language, by key.</returns>
+        public async Task<IReadOnlyDictionary<string, PollView>> HandleAsync(Query query, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(query);
+            if (query.Keys.Count == 0)
+            {
+                return new Dictionary<string, PollView>();
+            }
+
+            var polls = await db.Polls
+                .Where(p => query.Keys.Contains(p.Key))
+                .Include(p => p.Options)
+                .Include(p => p.ConsentTexts.Where(t => t.Language == query.Language))
+                .Include(p => p.Newsletter)
+                .AsNoTracking()
+                .AsSplitQuery()
+                .ToListAsync(cancellationToken);
+            var now = clock.UtcNow;
+            var views = new Dictionary<string, PollView>();
+            foreach (var poll in polls)
+            {
+                var question = poll.Questions.Find(q => q.Language == query.Language);
+                if (question is null)
+                {
+                    continue;
+                }
+
+                var options = poll.Options
+                    .OrderBy(o => o.Position).ThenBy(o => o.Id)
+                    .Select(o => new PollChoice(o.Id, o.Texts.Find(t => t.Language == query.Language)?.Text ?? string.Empty))
+                    .ToList();
+                var consent = poll.ConsentTexts.OrderByDescending(t => t.Version).FirstOrDefault();
+                var offer = poll.Newsletter is { } newsletter && consent is not null
+                    ? new NewsletterOffer(newsletter.Id, newsletter.Names.ToDictionary(n => n.Language, n => n.Name), consent.Text, consent.Version)
+                    : null;
+                views[poll.Key] = new PollView(poll.Id, poll.Key, query.Language, question.Text, options, poll.StateAt(now), offer);
+            }
+
+            return views;
+        }
+    }
+}
+
+/// <summary>Counts a poll's votes per answer, across languages.</summary>
+public static class ReadPollResults
+{
+    public sealed class Handler(GacetaDb db)
+    {
+        public async Task<PollResults> HandleAsync(PollView poll, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(poll);
+            var counts = await db.Votes
+                .Where(v => v.PollId == poll.Id)
+                .GroupBy(v => v.OptionId)
+                .Select(g => new { OptionId = g.Key, Votes = g.Count() })
+                .ToDictionaryAsync(g => g.OptionId, g => g.Votes, cancellationToken);
+            var total = counts.Values.Sum();
+            return new PollResults(
+                total,
+                poll.Options.Select(o => Share(o, counts.GetValueOrDefault(o.Id), total)).ToList());
+        }
+
+        private static OptionResult Share(PollChoice option, int votes, int total) =>
+            new(option.Id, option.Text, votes, total == 0 ? 0 : (double)votes / total);
+    }
+}

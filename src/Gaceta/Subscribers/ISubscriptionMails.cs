@@ -1,0 +1,21 @@
+using MimeKit;
+
+namespace Gaceta.Subscribers;
+
+/// <summary>Writes the mails of the subscription flow in the subscriber's language. The web host implements it.</summary>
+public interface ISubscriptionMails
+{
+    MimeMessage Confirmation(ConfirmationMail mail);
+}
+
+/// <param name="Email">The normalized address.</param>
+/// <param name="Language">The subscriber's language.</param>
+/// <param name="NewsletterNames">The newsletter's name in each language.</param>
+/// <param name="ConfirmToken">Token of the confirmation link.</param>
+/// <param name="UnsubscribeToken">Token of the unsubscribe link and headers.</param>
+public sealed record ConfirmationMail(
+    string Email,
+    string Language,
+    IReadOnlyDictionary<string, string> NewsletterNames,
+    string ConfirmToken,
+    string UnsubscribeToken);

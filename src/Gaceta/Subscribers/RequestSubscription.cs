@@ -1,0 +1,142 @@
+using Gaceta.Data;
+using Gaceta.Mail;
+using Gaceta.Site;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Gaceta.Subscribers;
+
+/// <summary>
+/// A reader asks for a newsletter with an email and ticked consent: double opt-in. The subscription stays
+/// pending, the consent is recorded, and the only mail sent is the confirmation.
+/// </summary>
+public static class RequestSubscription
+{
+    /// <param name="Email">The address as typed; it is normalized here.</param>
+    /// <param name="Language">The page's language: the language of a new subscriber's mails.</param>
+    /// <param name="GrantOnConfirm">What access the subscription gives once confirmed.</param>
+    /// <param name="ConsentText">The exact text the reader agreed to.</param>
+    /// <param name="PageUrl">Absolute address of the page the consent was given on.</param>
+    /// <param name="IpHash">Keyed hash of the client's address.</param>
+    /// <param name="Client">Partition key for the per-client mail limit.</param>
+    public sealed record Command(
+        string Email,
+        string Language,
+        int NewsletterId,
+        IReadOnlyDictionary<string, string> NewsletterNames,
+        AccessGrant GrantOnConfirm,
+        SubscriptionSource Source,
+        int? SourcePollId,
+        string ConsentText,
+        int ConsentVersion,
+        string PageUrl,
+        string IpHash,
+        string Client);
+
+    public enum Outcome
+    {
+        /// <summary>A confirmation mail is on its way.</summary>
+        ConfirmationSent,
+
+        /// <summary>Recorded, but a confirmation mail went to this address or from this client very recently.</summary>
+        ConfirmationThrottled,
+
+        /// <summary>The address is already subscribed; the new consent is recorded, nothing is sent.</summary>
+        AlreadySubscribed,
+    }
+
+    /// <summary>
+    /// Adds the subscription, its consent record and its confirmation mail to <paramref name="db"/>'s unit of work.
+    /// Call inside a transaction: it saves once to learn the subscription's id.
+    /// </summary>
+    public sealed class Handler(
+        GacetaDb db,
+        SiteClock clock,
+        SubscriptionTokens tokens,
+        MailOutbox outbox,
+        ISubscriptionMails mails,
+        ConfirmationThrottle throttle,
+        IOptions<SubscriptionOptions> options)
+    {
+        /// <summary>Reads what exists. Call before the transaction, so that the transaction only writes.</summary>
+        public async Task<Subscriber?> FindSubscriberAsync(string email, CancellationToken cancellationToken) =>
+            await db.Subscribers
+                .Include(s => s.Subscriptions)
+                .FirstOrDefaultAsync(s => s.Email == Subscriber.Normalize(email), cancellationToken);
+
+        public async Task<Outcome> HandleAsync(Command command, Subscriber? existing, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(command);
+            var now = clock.UtcNow;
+            var subscriber = existing ?? db.Subscribers.Add(new Subscriber
+            {
+                Email = Subscriber.Normalize(command.Email),
+                Language = command.Language,
+                CreatedAt = now,
+            }).Entity;
+
+            var subscription = subscriber.Subscriptions.Find(s => s.NewsletterId == command.NewsletterId);
+            if (subscription is null)
+            {
+                subscription = new Subscription
+                {
+                    NewsletterId = command.NewsletterId,
+                    Status = SubscriptionStatus.Pending,
+                    Grant = command.GrantOnConfirm,
+                    Source = command.Source,
+                    SourcePollId = command.SourcePollId,
+                    CreatedAt = now,
+                };
+                subscriber.Subscriptions.Add(subscription);
+            }
+            else if (subscription.Status == SubscriptionStatus.Unsubscribed)
+            {
+                // Coming back after leaving is a new opt-in, confirmed like the first.
+                subscription.Status = SubscriptionStatus.Pending;
+                subscription.Grant = command.GrantOnConfirm;
+                subscription.Source = command.Source;
+                subscription.SourcePollId = command.SourcePollId;
+                subscription.ConfirmedAt = null;
+                subscription.UnsubscribedAt = null;
+            }
+
+            subscription.ConsentRecords.Add(new ConsentRecord
+            {
+                GivenAt = now,
+                Text = command.ConsentText,
+                TextVersion = command.ConsentVersion,
+                Language = command.Language,
+                PageUrl = command.PageUrl,
+                IpHash = command.IpHash,
+                ConfirmedAt = subscription.Status == SubscriptionStatus.Active ? now : null,
+            });
+
+            if (subscription.Status == SubscriptionStatus.Active)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return Outcome.AlreadySubscribed;
+            }
+
+            var cooldown = TimeSpan.FromMinutes(options.Value.ConfirmationCooldownMinutes);
+            var recentlyAsked = subscriber.LastConfirmationMailAt is { } last && now - last < cooldown;
+            if (recentlyAsked || !throttle.TryAcquire(command.Client))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return Outcome.ConfirmationThrottled;
+            }
+
+            subscriber.LastConfirmationMailAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+            outbox.Enqueue(
+                mails.Confirmation(new ConfirmationMail(
+                    subscriber.Email,
+                    subscriber.Language,
+                    command.NewsletterNames,
+                    tokens.Confirm(subscription.Id, now),
+                    tokens.Unsubscribe(subscription.Id))),
+                "confirm-subscription");
+            await db.SaveChangesAsync(cancellationToken);
+            return Outcome.ConfirmationSent;
+        }
+    }
+}

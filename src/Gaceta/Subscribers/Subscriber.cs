@@ -1,0 +1,111 @@
+using Gaceta.Newsletters;
+
+namespace Gaceta.Subscribers;
+
+/// <summary>An email address with a language. Signs in by emailed link; never has a password.</summary>
+public sealed class Subscriber
+{
+    public int Id { get; set; }
+
+    /// <summary>The normalized address (trimmed, lower case); unique.</summary>
+    public required string Email { get; set; }
+
+    /// <summary>The language mails are written in: the page's language when the subscriber was created.</summary>
+    public required string Language { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>When the last confirmation mail was queued, to limit how often an address is asked.</summary>
+    public DateTime? LastConfirmationMailAt { get; set; }
+
+    public List<Subscription> Subscriptions { get; set; } = [];
+
+    /// <summary>Addresses compare trimmed and case-insensitively: " Ana@Example.ORG" is "ana@example.org".</summary>
+    public static string Normalize(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return email.Trim().ToLowerInvariant();
+    }
+}
+
+/// <summary>A subscriber's place on one newsletter.</summary>
+public sealed class Subscription
+{
+    public int Id { get; set; }
+
+    public int SubscriberId { get; set; }
+
+    public Subscriber Subscriber { get; set; } = null!;
+
+    public int NewsletterId { get; set; }
+
+    public Newsletter Newsletter { get; set; } = null!;
+
+    public SubscriptionStatus Status { get; set; }
+
+    public AccessGrant Grant { get; set; }
+
+    public SubscriptionSource Source { get; set; }
+
+    /// <summary>The poll the subscription came from, when <see cref="Source"/> is a poll.</summary>
+    public int? SourcePollId { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? ConfirmedAt { get; set; }
+
+    public DateTime? UnsubscribedAt { get; set; }
+
+    public List<ConsentRecord> ConsentRecords { get; set; } = [];
+}
+
+public enum SubscriptionStatus
+{
+    /// <summary>Asked for, not yet confirmed: nothing but the confirmation mail may be sent.</summary>
+    Pending,
+    Active,
+    Unsubscribed,
+}
+
+public enum AccessGrant
+{
+    Free,
+    Paid,
+    Complimentary,
+}
+
+public enum SubscriptionSource
+{
+    Poll,
+    Form,
+    Import,
+    Staff,
+}
+
+/// <summary>
+/// Append-only proof of what a subscriber agreed to: when, the exact text and its version, in which language,
+/// on which page, from which (hashed) address. Confirmation and withdrawal times are each written once.
+/// </summary>
+public sealed class ConsentRecord
+{
+    public long Id { get; set; }
+
+    public int SubscriptionId { get; set; }
+
+    public DateTime GivenAt { get; set; }
+
+    public required string Text { get; set; }
+
+    public int TextVersion { get; set; }
+
+    public required string Language { get; set; }
+
+    public required string PageUrl { get; set; }
+
+    /// <summary>Keyed hash of the client's IP address; the address itself is not kept.</summary>
+    public required string IpHash { get; set; }
+
+    public DateTime? ConfirmedAt { get; set; }
+
+    public DateTime? WithdrawnAt { get; set; }
+}

@@ -1,0 +1,25 @@
+using Gaceta.Security;
+using Microsoft.Extensions.Options;
+
+namespace Gaceta.Subscribers;
+
+/// <summary>The tokens in subscription links: signed, naming one subscription, each for one purpose.</summary>
+public sealed class SubscriptionTokens(InstallationKeys keys, IOptions<SubscriptionOptions> options)
+{
+    private const string ConfirmPurpose = "subscription-confirm";
+    private const string UnsubscribePurpose = "subscription-unsubscribe";
+
+    /// <summary>Confirmation links expire after <see cref="SubscriptionOptions.ConfirmationLinkDays"/>.</summary>
+    public string Confirm(int subscriptionId, DateTime utcNow) =>
+        keys.CreateToken(ConfirmPurpose, subscriptionId, utcNow.AddDays(options.Value.ConfirmationLinkDays));
+
+    /// <summary>Unsubscribe links never expire: readers may leave at any time.</summary>
+    public string Unsubscribe(int subscriptionId) => keys.CreateToken(UnsubscribePurpose, subscriptionId, null);
+
+    public int? ReadConfirm(string? token, DateTime utcNow) => Read(ConfirmPurpose, token, utcNow);
+
+    public int? ReadUnsubscribe(string? token, DateTime utcNow) => Read(UnsubscribePurpose, token, utcNow);
+
+    private int? Read(string purpose, string? token, DateTime utcNow) =>
+        keys.TryReadToken(purpose, token, utcNow, out var id) && id is > 0 and <= int.MaxValue ? (int)id : null;
+}
