@@ -1,5 +1,6 @@
 using Gaceta.Data;
 using Gaceta.Web.Infrastructure.Caching;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,19 @@ public abstract class GacetaApp : WebApplicationFactory<Program>, IAsyncLifetime
         _database = TestDatabase.Create(engine);
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
         Stories = new StoryFactory(this);
+        Polls = new PollFactory(this);
     }
+
+    /// <summary>The SMTP server the host sends its mail to.</summary>
+    public TestSmtpServer Smtp { get; } = new();
+
+    public PollFactory Polls { get; }
+
+    /// <summary>The client address a request comes from when it names none in <see cref="ClientHeader"/>.</summary>
+    public const string DefaultClient = "192.0.2.10";
+
+    /// <summary>A test-only header standing in for the socket's remote address, which the test server lacks.</summary>
+    public const string ClientHeader = "X-Test-Remote-Address";
 
     public DatabaseEngine Engine { get; }
 
@@ -42,6 +55,12 @@ public abstract class GacetaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Site:PublicUrl", PublicUrl);
         builder.UseSetting("Site:TimeZone", "Europe/Madrid");
         builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Mail:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Mail:Smtp:Security", "None");
+        // Many tests vote from one address; the limits have hosts of their own.
+        builder.UseSetting("Polls:VotesPerClientPerMinute", "100000");
+        builder.UseSetting("Subscriptions:ConfirmationsPerClientPerHour", "10000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -51,6 +70,7 @@ public abstract class GacetaApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, RemoteAddressFilter>();
         });
     }
 
@@ -86,6 +106,27 @@ public abstract class GacetaApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await DisposeAsync();
         await _database.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+
+    /// <summary>Gives each test request the remote address it names, before anything else looks at it.</summary>
+    private sealed class RemoteAddressFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                var named = context.Request.Headers[ClientHeader].ToString();
+                context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Parse(named.Length > 0 ? named : DefaultClient);
+                if (named.Length > 0)
+                {
+                    context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(named);
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }
 
