@@ -29,6 +29,7 @@ internal static class ReaderSite
         services.AddSingleton<VoteRateLimiter>();
         services.AddSingleton<ISubscriptionMails, SubscriptionMails>();
         services.AddHostedService<MailOutboxService>();
+        services.PostConfigure<RequestLocalizationOptions>(o => o.RequestCultureProviders.Insert(0, new SubscriptionLanguageCultureProvider()));
         // Accented letters, dashes and guillemets are ordinary text in both languages: emit them as is.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(options => options.RootDirectory = "/Features")

@@ -21,6 +21,16 @@ public static class ManageSubscription
         public Task<SubscriptionSummary?> ReadForUnsubscribeAsync(string token, CancellationToken cancellationToken) =>
             SummaryAsync(tokens.ReadUnsubscribe(token, clock.UtcNow), cancellationToken);
 
+        /// <summary>The language of the subscriber a confirmation or unsubscribe token names, if it names one.</summary>
+        public async Task<string?> LanguageOfAsync(string token, CancellationToken cancellationToken)
+        {
+            var now = clock.UtcNow;
+            var id = tokens.ReadUnsubscribe(token, now) ?? tokens.ReadConfirm(token, now);
+            return id is null
+                ? null
+                : await db.Subscriptions.Where(s => s.Id == id).Select(s => s.Subscriber.Language).FirstOrDefaultAsync(cancellationToken);
+        }
+
         /// <summary>
         /// Activates a pending subscription with the access it was asked with, and dates its consent records'
         /// confirmation. A subscription that was left since the mail was sent stays left.

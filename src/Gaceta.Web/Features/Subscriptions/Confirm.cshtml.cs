@@ -9,8 +9,8 @@ namespace Gaceta.Web.Features.Subscriptions;
 /// <summary>
 /// The confirmation link. Opening it changes nothing (mail scanners open links too); the button's POST confirms.
 /// </summary>
-public sealed class ConfirmModel(ManageSubscription.Handler subscriptions, SiteLanguages languages, IOptions<SiteOptions> site)
-    : SubscriptionPageModel(languages)
+public sealed class ConfirmModel(ManageSubscription.Handler subscriptions, IOptions<SiteOptions> site)
+    : SubscriptionPageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         Show(await subscriptions.ReadForConfirmationAsync(Token, cancellationToken), done: false);

@@ -1,4 +1,3 @@
-using Gaceta.Site;
 using Gaceta.Subscribers;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,11 +5,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gaceta.Web.Features.Subscriptions;
 
 /// <summary>
-/// Base of the pages a subscription mail links to: never cached, never leaking the token through Referer,
-/// and written in the subscriber's language.
+/// Base of the pages a subscription mail links to: never cached and never leaking the token through Referer.
+/// They are written in the subscriber's language (see <see cref="SubscriptionLanguageCultureProvider"/>).
 /// </summary>
 [IgnoreAntiforgeryToken]
-public abstract class SubscriptionPageModel(SiteLanguages languages) : PageModel
+public abstract class SubscriptionPageModel : PageModel
 {
     [FromRoute(Name = "token")]
     public string Token { get; set; } = string.Empty;
@@ -29,9 +28,6 @@ public abstract class SubscriptionPageModel(SiteLanguages languages) : PageModel
             return NotFound();
         }
 
-        var language = languages.Find(summary.Language) ?? languages.Default;
-        System.Globalization.CultureInfo.CurrentCulture = language.Culture;
-        System.Globalization.CultureInfo.CurrentUICulture = language.Culture;
         Subscription = summary;
         Done = done;
         return Page();

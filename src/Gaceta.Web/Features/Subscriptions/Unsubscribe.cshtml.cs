@@ -1,4 +1,3 @@
-using Gaceta.Site;
 using Gaceta.Subscribers;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,8 +8,8 @@ namespace Gaceta.Web.Features.Subscriptions;
 /// POST (from that button, or a mail provider's cookie-less <c>List-Unsubscribe=One-Click</c> in either form
 /// encoding) unsubscribes at once and answers 200, never a redirect. Repeating it changes nothing more.
 /// </summary>
-public sealed class UnsubscribeModel(ManageSubscription.Handler subscriptions, SiteLanguages languages)
-    : SubscriptionPageModel(languages)
+public sealed class UnsubscribeModel(ManageSubscription.Handler subscriptions)
+    : SubscriptionPageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         Show(await subscriptions.ReadForUnsubscribeAsync(Token, cancellationToken), done: false);

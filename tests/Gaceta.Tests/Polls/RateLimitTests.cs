@@ -1,0 +1,96 @@
+using System.Net;
+using Gaceta.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gaceta.Tests.Polls;
+
+/// <summary>A host with tight per-client limits, behind one trusted proxy.</summary>
+public sealed class LimitedApp() : GacetaApp(DatabaseEngine.Sqlite)
+{
+    public const string Proxy = "10.1.2.3";
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Polls:VotesPerClientPerMinute"] = "3",
+        ["Subscriptions:ConfirmationsPerClientPerHour"] = "1",
+        ["Network:TrustedProxies:0"] = Proxy,
+    };
+}
+
+/// <summary>Per-client limits on votes and confirmation mails, keyed by the address trusted proxies report.</summary>
+public sealed class RateLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
+{
+    private readonly HttpClient _reader = app.CreateReader();
+
+    [Theory]
+    [InlineData("en", "Too many votes from your connection. Please wait a minute and try again.")]
+    [InlineData("es", "Demasiados votos desde su conexión. Espere un minuto y vuelva a intentarlo.")]
+    public async Task VotesBeyondTheLimit_Are429WithRetryAfter(string language, string message)
+    {
+        var poll = await app.Polls.CreateAsync();
+        var client = $"198.51.100.{(language == "en" ? 21 : 22)}";
+        for (var i = 0; i < 3; i++)
+        {
+            using var allowed = await _reader.PostFormAsync(poll.PostPath(language), Forms.Vote(poll.OptionIds[0]), clientAddress: client);
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var refused = await _reader.PostFormAsync(poll.PostPath(language), Forms.Vote(poll.OptionIds[0]), clientAddress: client);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal(message, Html.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector(".poll-problem").Text());
+        Assert.Equal(3, await app.Polls.StoredVotesAsync(poll.PollId));
+    }
+
+    [Fact]
+    public async Task AForwardedForHeaderFromAnUntrustedClient_DoesNotEscapeTheLimit()
+    {
+        var poll = await app.Polls.CreateAsync();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await _reader.PostFormAsync(
+                poll.PostPath("en"),
+                Forms.Vote(poll.OptionIds[0]),
+                clientAddress: "198.51.100.31",
+                headers: new Dictionary<string, string> { ["X-Forwarded-For"] = $"203.0.113.{i}" });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(2, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
+    public async Task BehindATrustedProxy_EachForwardedClientHasItsOwnLimit()
+    {
+        var poll = await app.Polls.CreateAsync();
+        for (var i = 0; i < 6; i++)
+        {
+            using var response = await _reader.PostFormAsync(
+                poll.PostPath("en"),
+                Forms.Vote(poll.OptionIds[0]),
+                clientAddress: LimitedApp.Proxy,
+                headers: new Dictionary<string, string> { ["X-Forwarded-For"] = $"203.0.113.{100 + i}" });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task ConfirmationMails_AreLimitedPerClient_ButTheVoteStillCounts()
+    {
+        var poll = await app.Polls.CreateAsync();
+        var first = $"first-{Guid.NewGuid():N}@example.org";
+        var second = $"second-{Guid.NewGuid():N}@example.org";
+
+        using var one = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll.OptionIds[0], email: first, newsletter: true), clientAddress: "198.51.100.41");
+        using var two = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll.OptionIds[0], email: second, newsletter: true), clientAddress: "198.51.100.41");
+
+        Assert.Equal(HttpStatusCode.OK, two.StatusCode);
+        Assert.Equal(2, await app.Polls.StoredVotesAsync(poll.PollId));
+        await app.Smtp.WaitForAsync(first);
+        Assert.False(await app.WithDbAsync(db => db.OutboundMails.AnyAsync(m => m.Recipient == second)));
+        Assert.True(await app.WithDbAsync(db => db.Subscribers.AnyAsync(s => s.Email == second)), "The consent was still recorded.");
+    }
+}
