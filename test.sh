@@ -84,7 +84,7 @@ for project in tests/*/*.csproj; do
     name=$(basename "$project" .csproj)
     log "Testing $name"
     dotnet test "$project" -c Release --no-build --nologo \
-        --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+        --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --blame-hang-timeout 5m \
         --results-directory "$RESULTS" || status=1
 done
 

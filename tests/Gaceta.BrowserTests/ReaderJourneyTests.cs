@@ -63,7 +63,7 @@ public sealed class ReaderJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         }
     }
 
-    private static async Task AssertNoAxeViolationsAsync(IPage page)
+    internal static async Task AssertNoAxeViolationsAsync(IPage page)
     {
         AxeResult result = await page.RunAxe();
         // A run that checked nothing would also report no violations.

@@ -19,7 +19,10 @@
         section.replaceWith(fresh);
         enhance(fresh);
         if (focus) {
-            const target = fresh.querySelector(".error-summary, .poll-notice, .poll-problem, .poll-title") || fresh;
+            // The most useful thing to read first: what went wrong, else what happened, else where we are.
+            const target = [".error-summary", ".poll-notice", ".poll-problem", ".poll-title"]
+                .map((selector) => fresh.querySelector(selector))
+                .find((element) => element) || fresh;
             if (!target.hasAttribute("tabindex")) {
                 target.setAttribute("tabindex", "-1");
             }
