@@ -10,35 +10,18 @@ THREADS=${THREADS:-2}
 WORK=$(mktemp -d /tmp/gaceta-bench.XXXXXX)
 APP_PORT=5091
 NGINX_PORT=8091
-APP_PID=""
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
 cleanup() {
-    [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+    stop_app
     [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
     rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-for tool in wrk nginx curl; do
-    command -v "$tool" >/dev/null 2>&1 || [ -x "/usr/sbin/$tool" ] || {
-        DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light curl >/dev/null
-        break
-    }
-done
-
-dotnet publish src/Gaceta.Web -c Release -o "$WORK/app" --nologo -v quiet >/dev/null
-
-start_app() {
-    (cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production \
-        ConnectionStrings__Gaceta="Data Source=$WORK/gaceta.db" Demo__Seed=true ReaderCache__Enabled="$1" \
-        Logging__LogLevel__Default=Warning \
-        exec dotnet Gaceta.Web.dll --urls "http://127.0.0.1:$APP_PORT" >"$WORK/app.log" 2>&1) &
-    APP_PID=$!
-    for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$APP_PORT/healthz" >/dev/null && return; sleep 0.2; done
-    echo "The app did not start:" >&2; cat "$WORK/app.log" >&2; exit 1
-}
-
-stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; }
+ensure_tools
+publish_app
 
 to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }; printf "%.2f", v }'; }
 
@@ -54,7 +37,7 @@ measure() { # url -> "requests/s p50-ms p99-ms"
 median() { sort -g | awk '{ v[NR] = $0 } END { print v[int((NR + 1) / 2)] }'; }
 
 # Three alternating rounds against the cached app and nginx, so both see the same machine; medians reported.
-start_app true
+start_app ReaderCache__Enabled=true
 ARTICLE=$(curl -sf "http://127.0.0.1:$APP_PORT/en/" | grep -o 'href="/en/20[0-9][0-9]/[0-9][0-9]/[^"]*"' | head -n 1 | cut -d'"' -f2)
 URL="http://127.0.0.1:$APP_PORT$ARTICLE"
 NGINX_URL="http://127.0.0.1:$NGINX_PORT/article.html"
@@ -96,7 +79,7 @@ for _ in 1 2 3; do
 done
 stop_app
 
-start_app false
+start_app ReaderCache__Enabled=false
 wrk -t2 -c16 -d15s "$URL" >/dev/null
 for _ in 1 2 3; do measure "$URL" >>"$WORK/uncached.txt"; done
 stop_app

@@ -18,6 +18,7 @@ public static class DataServiceCollectionExtensions
             Configure(options, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddHealthChecks().AddDbContextCheck<GacetaDb>("database");
         services.AddScoped<DatabaseMigrator>();
+        services.AddSingleton<SqliteWriteGate>();
         return services;
     }
 
@@ -31,7 +32,8 @@ public static class DataServiceCollectionExtensions
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(
                 SqliteConnectionString(database.ConnectionString),
-                sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly).CommandTimeout(database.CommandTimeoutSeconds)),
+                sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly).CommandTimeout(database.CommandTimeoutSeconds))
+                .AddInterceptors(new SqlitePragmas()),
             DatabaseProvider.Postgres => builder.UseNpgsql(
                 !string.IsNullOrWhiteSpace(database.ConnectionString)
                     ? database.ConnectionString

@@ -45,7 +45,8 @@ public static partial class CastVote
         InstallationKeys keys,
         ReadPolls.Handler polls,
         RequestSubscription.Handler subscriptions,
-        MailOutboxSignal notifier)
+        MailOutboxSignal notifier,
+        SqliteWriteGate writeGate)
     {
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
         {
@@ -85,6 +86,7 @@ public static partial class CastVote
             var subscriber = wantsNewsletter ? await subscriptions.FindSubscriberAsync(email!, cancellationToken) : null;
 
             // Only writes from here on: on SQLite a transaction that read first could not take the write lock.
+            using var turn = await writeGate.EnterAsync(db, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
