@@ -1,28 +1,17 @@
-using System.Threading.RateLimiting;
+using Gaceta.Security;
 using Microsoft.Extensions.Options;
 
 namespace Gaceta.Subscribers;
 
 /// <summary>
 /// Limits how many confirmation mails one client can cause, so the form cannot be used to flood strangers'
-/// inboxes. Per node and in memory: a limit, not an account.
+/// inboxes.
 /// </summary>
 public sealed class ConfirmationThrottle(IOptions<SubscriptionOptions> options) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _perClient = PartitionedRateLimiter.Create<string, string>(client =>
-        RateLimitPartition.GetSlidingWindowLimiter(client, _ => new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.ConfirmationsPerClientPerHour,
-            Window = TimeSpan.FromHours(1),
-            SegmentsPerWindow = 6,
-            QueueLimit = 0,
-        }));
+    private readonly PerClientLimiter _perClient = new(options.Value.ConfirmationsPerClientPerHour, TimeSpan.FromHours(1));
 
-    public bool TryAcquire(string client)
-    {
-        using var lease = _perClient.AttemptAcquire(client);
-        return lease.IsAcquired;
-    }
+    public bool TryAcquire(string client) => _perClient.TryAcquire(client) is null;
 
     public void Dispose() => _perClient.Dispose();
 }

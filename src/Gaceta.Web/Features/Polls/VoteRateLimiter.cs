@@ -1,31 +1,15 @@
-using System.Threading.RateLimiting;
+using Gaceta.Security;
 using Microsoft.Extensions.Options;
 
 namespace Gaceta.Web.Features.Polls;
 
-/// <summary>Per-client limit on vote submissions, a sliding minute per client address.</summary>
+/// <summary>Per-client limit on vote submissions: <see cref="PollOptions.VotesPerClientPerMinute"/> in a sliding minute.</summary>
 public sealed class VoteRateLimiter(IOptions<PollOptions> options) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(client =>
-        RateLimitPartition.GetSlidingWindowLimiter(client, _ => new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.VotesPerClientPerMinute,
-            Window = TimeSpan.FromMinutes(1),
-            SegmentsPerWindow = 6,
-            QueueLimit = 0,
-        }));
+    private readonly PerClientLimiter _perClient = new(options.Value.VotesPerClientPerMinute, TimeSpan.FromMinutes(1));
 
     /// <returns>Null when the vote may go ahead; otherwise how long the client should wait.</returns>
-    public TimeSpan? TryAcquire(string client)
-    {
-        using var lease = _limiter.AttemptAcquire(client);
-        if (lease.IsAcquired)
-        {
-            return null;
-        }
+    public TimeSpan? TryAcquire(string client) => _perClient.TryAcquire(client);
 
-        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(10);
-    }
-
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose() => _perClient.Dispose();
 }
