@@ -18,7 +18,6 @@ builder.Services.AddReaderSite();
 
 var app = builder.Build();
 
-app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseExceptionHandler("/error/500");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
@@ -28,6 +27,8 @@ if (app.Services.GetRequiredService<IOptions<ReaderCacheOptions>>().Value.Enable
     app.UseOutputCache();
 }
 
+// After the cache: cached pages are the same whoever asks; handlers below need the real client address.
+app.UseForwardedHeaders();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseReaderLocalization();
