@@ -140,8 +140,8 @@ public sealed class PollModel(
 
     private FieldError Describe(VoteError error, PollView poll)
     {
-        var firstOption = poll.Options.Count > 0 ? $"poll-{poll.Key}-option-{poll.Options[0].Id}" : $"poll-{poll.Key}-answer";
-        var email = $"poll-{poll.Key}-email";
+        var firstOption = PollBlock.AnswerFieldId(poll);
+        var email = PollBlock.FieldIdFor(poll.Key, "email");
         return error switch
         {
             VoteError.AnswerRequired => new FieldError(firstOption, text["Choose an answer."]),

@@ -28,7 +28,17 @@ public sealed record PollBlock(
 
     public string Id => $"poll-{Poll.Key}";
 
-    public string FieldId(string field) => $"{Id}-{field}";
+    public string FieldId(string field) => FieldIdFor(Poll.Key, field);
+
+    /// <summary>The element id of a field of a poll's form; the error summary links to it.</summary>
+    public static string FieldIdFor(string pollKey, string field) => $"poll-{pollKey}-{field}";
+
+    /// <summary>Where an error about the answer points: the first option, the first stop of the radio group.</summary>
+    public static string AnswerFieldId(PollView poll)
+    {
+        ArgumentNullException.ThrowIfNull(poll);
+        return FieldIdFor(poll.Key, poll.Options.Count > 0 ? $"option-{poll.Options[0].Id}" : "answer");
+    }
 
     public string? ErrorFor(string fieldId) => Errors.FirstOrDefault(e => e.FieldId == fieldId)?.Message;
 }
