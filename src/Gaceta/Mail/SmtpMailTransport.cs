@@ -18,8 +18,17 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
         await _lock.WaitAsync(cancellationToken);
         try
         {
-            var client = await ConnectedClientAsync(cancellationToken);
-            await client.SendAsync(message, cancellationToken);
+            var reused = _client is { IsConnected: true };
+            try
+            {
+                await (await ConnectedClientAsync(cancellationToken)).SendAsync(message, cancellationToken);
+            }
+            catch (Exception e) when (reused && e is SmtpProtocolException or IOException or ServiceNotConnectedException)
+            {
+                // Servers close idle connections; a kept connection that went stale gets one fresh try at once.
+                await DropAsync();
+                await (await ConnectedClientAsync(cancellationToken)).SendAsync(message, cancellationToken);
+            }
         }
         catch (SmtpCommandException e)
         {

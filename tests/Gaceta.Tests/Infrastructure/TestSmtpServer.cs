@@ -17,8 +17,14 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private readonly Store _store = new();
 
     public TestSmtpServer()
+        : this(FreePort())
     {
-        Port = FreePort();
+    }
+
+    /// <summary>A server on a given port, for example to stand in for one that went away and came back.</summary>
+    public TestSmtpServer(int port)
+    {
+        Port = port;
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)).IsSecure(false))

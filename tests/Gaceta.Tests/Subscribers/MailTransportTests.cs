@@ -1,4 +1,5 @@
 using Gaceta.Mail;
+using Gaceta.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -8,6 +9,35 @@ namespace Gaceta.Tests.Subscribers;
 
 public sealed class MailTransportTests
 {
+    [Fact]
+    public async Task AKeptSmtpConnectionThatWentStale_IsReplacedAtOnce_WithoutFailingTheMessage()
+    {
+        var first = new TestSmtpServer();
+        var port = first.Port;
+        await using var transport = new SmtpMailTransport(Options.Create(new MailOptions
+        {
+            Smtp = new SmtpOptions { Host = "127.0.0.1", Port = port, Security = "None" },
+        }));
+        await transport.SendAsync(Message("uno@example.org"), CancellationToken.None);
+        await first.WaitForAsync("uno@example.org");
+
+        // The server goes away (as an idle timeout or a restart would end the session) and comes back.
+        await first.DisposeAsync();
+        await using var second = new TestSmtpServer(port);
+        await transport.SendAsync(Message("dos@example.org"), CancellationToken.None);
+
+        await second.WaitForAsync("dos@example.org");
+    }
+
+    private static MimeMessage Message(string to)
+    {
+        var message = new MimeMessage { Subject = "Prueba" };
+        message.From.Add(MailboxAddress.Parse("newsletters@gaceta.test"));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Body = new TextPart("plain") { Text = "Hola" };
+        return message;
+    }
+
     [Fact]
     public async Task WithoutAnSmtpHost_MessagesAreWrittenAsEmlFiles()
     {
