@@ -20,5 +20,5 @@ public class ArticleBodyBenchmarks
     }
 
     [Benchmark]
-    public string MarkdownToSanitizedHtml() => _renderer.ToHtml(_body);
+    public IReadOnlyList<BodyBlock> MarkdownToSanitizedHtml() => _renderer.ToBlocks(_body);
 }

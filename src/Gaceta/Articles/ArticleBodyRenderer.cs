@@ -21,12 +21,6 @@ public sealed partial class ArticleBodyRenderer
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
-    public string ToHtml(string markdown)
-    {
-        ArgumentNullException.ThrowIfNull(markdown);
-        return Sanitized(RemoveEmbeds(markdown));
-    }
-
     /// <summary>
     /// The body as a reader page shows it: sanitized HTML between the embeds an editor placed, each embed
     /// (a marker such as <c>{{poll:harbour-expansion}}</c> alone on a line) as a block of its own.

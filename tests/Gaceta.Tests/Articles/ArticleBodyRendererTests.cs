@@ -6,10 +6,12 @@ public sealed class ArticleBodyRendererTests
 {
     private readonly ArticleBodyRenderer _renderer = new();
 
+    private string Html(string markdown) => string.Concat(_renderer.ToBlocks(markdown).Select(b => b.Html));
+
     [Fact]
     public void Markdown_BecomesParagraphsHeadingsListsAndLinks()
     {
-        var html = _renderer.ToHtml("## Background\n\nThe *council* met.\n\n- one\n- two\n\n[Minutes](https://example.org/minutes)");
+        var html = Html("## Background\n\nThe *council* met.\n\n- one\n- two\n\n[Minutes](https://example.org/minutes)");
 
         Assert.Contains("<h2", html, StringComparison.Ordinal);
         Assert.Contains("<em>council</em>", html, StringComparison.Ordinal);
@@ -27,17 +29,20 @@ public sealed class ArticleBodyRendererTests
     [InlineData("<form action=\"https://evil.example\"><input name=q></form>", "<form")]
     public void HostileMarkup_NeverReachesTheHtml(string markdown, string forbidden)
     {
-        var html = _renderer.ToHtml(markdown);
+        var html = Html(markdown);
 
         Assert.DoesNotContain(forbidden, html, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
-    public void EmbedMarkers_AreNotShownAsText()
+    public void EmbedMarkers_BecomeBlocksOfTheirOwn_AndNeverText()
     {
-        var markdown = "First.\n\n{{poll:harbour-expansion}}\n\nSecond.";
+        var markdown = "First.\n\n{{poll:harbour-expansion}}\r\n\nSecond.";
 
-        Assert.DoesNotContain("{{", _renderer.ToHtml(markdown), StringComparison.Ordinal);
+        var blocks = _renderer.ToBlocks(markdown);
+        Assert.Equal(3, blocks.Count);
+        Assert.Equal(new Embed(Embed.Poll, "harbour-expansion"), blocks[1].Embed);
+        Assert.DoesNotContain("{{", Html(markdown), StringComparison.Ordinal);
         Assert.Equal("First. Second.", string.Join(' ', _renderer.ToPlainText(markdown).Split(' ', StringSplitOptions.RemoveEmptyEntries)));
     }
 }

@@ -12,9 +12,6 @@ public sealed class ReaderDates(SiteClock clock)
     /// <summary>"November 29" / "29 de noviembre".</summary>
     public string ShortDate(DateTime utc) => clock.ToLocal(utc).ToString("M", CultureInfo.CurrentCulture);
 
-    /// <summary>The local time of day: "10:05 AM" / "10:05".</summary>
-    public string TimeOfDay(DateTime utc) => clock.ToLocal(utc).ToString("t", CultureInfo.CurrentCulture);
-
     /// <summary>The machine-readable form for <c>&lt;time datetime&gt;</c>.</summary>
     public static string Iso(DateTime utc) =>
         DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -57,7 +57,9 @@
                 const html = await response.text();
                 if (response.headers.get("content-type")?.startsWith("text/html") && html.trim()) {
                     if (response.status === 403 || response.status === 429 || response.status === 409 && !html.includes("poll-results")) {
+                        section.querySelector(".poll-problem-box")?.remove();
                         const problem = document.createElement("div");
+                        problem.className = "poll-problem-box";
                         problem.innerHTML = html;
                         form.before(problem);
                         button.disabled = false;
