@@ -1,5 +1,6 @@
 using Gaceta;
 using Gaceta.Web.Features;
+using Gaceta.Web.Features.Admin;
 using Gaceta.Web.Infrastructure.Caching;
 using Gaceta.Web.Infrastructure.Configuration;
 using Gaceta.Web.Infrastructure.Database;
@@ -15,10 +16,12 @@ builder.Services.AddGacetaOptions(builder.Configuration);
 builder.Services.AddHostedService<DatabaseStartup>();
 builder.Services.AddGacetaCore();
 builder.Services.AddReaderSite();
+builder.Services.AddAdminArea();
 
 var app = builder.Build();
 
 app.UseSecurityHeaders();
+app.UseAdminNoStore();
 app.UseExceptionHandler("/error/500");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 if (app.Services.GetRequiredService<IOptions<ReaderCacheOptions>>().Value.Enabled)
@@ -31,10 +34,13 @@ if (app.Services.GetRequiredService<IOptions<ReaderCacheOptions>>().Value.Enable
 app.UseForwardedHeaders();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseAuthentication();
 app.UseReaderLocalization();
+app.UseAuthorization();
 
 app.MapHealth();
 app.MapReaderSite();
+app.MapAdminArea();
 
 app.Run();
 

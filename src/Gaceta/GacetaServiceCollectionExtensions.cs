@@ -1,4 +1,7 @@
 using Gaceta.Articles;
+using Gaceta.Audit;
+using Gaceta.Staff;
+using Gaceta.Translations;
 using Gaceta.Authors;
 using Gaceta.Data;
 using Gaceta.Demo;
@@ -26,6 +29,18 @@ public static class GacetaServiceCollectionExtensions
         services.AddSingleton<SiteLanguages>();
         services.AddSingleton<SiteClock>();
         services.AddGacetaData();
+        services.AddStaffAccounts();
+        services.AddScoped<AddStaffMember.Handler>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<ReadAuditLog.Handler>();
+        services.AddScoped<ListStories.Handler>();
+        services.AddScoped<ReadStoryEditor.Handler>();
+        services.AddScoped<EditStory.Handler>();
+        services.AddScoped<ReadRevisions.Handler>();
+        services.AddScoped<AddCorrection.Handler>();
+        services.AddScoped<PublishScheduledArticles.Handler>();
+        services.AddScoped<TranslateArticle.Handler>();
+        services.AddScoped<MarkTranslationUpToDate.Handler>();
 
         services.AddSingleton<ArticleBodyRenderer>();
         services.AddScoped<ReadArticle.Handler>();

@@ -20,15 +20,23 @@ public static class ReadArticle
         IReadOnlyDictionary<string, PollView> Polls,
         string Path,
         DateTime PublishedAt,
-        DateTime UpdatedAt,
+        DateTime? RevisedAt,
         SectionLink Section,
         IReadOnlyList<AuthorLink> Authors,
         string? WireCredit,
         ArticleImage? Image,
-        IReadOnlyList<Translation> Translations);
+        IReadOnlyList<Translation> Translations,
+        IReadOnlyList<PublicCorrection> Corrections,
+        OutdatedNotice? Outdated);
 
     /// <summary>The same story published in another language.</summary>
     public sealed record Translation(string Language, string Headline, string Path);
+
+    /// <summary>A correction as readers see it.</summary>
+    public sealed record PublicCorrection(DateTime At, string Text);
+
+    /// <summary>This translation lags behind its original, which was revised at <paramref name="RevisedAt"/>.</summary>
+    public sealed record OutdatedNotice(string SourceLanguage, DateTime RevisedAt, string? SourcePath);
 
     public sealed class Handler(GacetaDb db, SiteClock clock, ArticleBodyRenderer renderer, ReadPolls.Handler polls)
     {
@@ -47,8 +55,11 @@ public static class ReadArticle
                     a.Body,
                     a.Slug,
                     PublishedAt = a.PublishedAt!.Value,
-                    a.UpdatedAt,
+                    a.RevisedAt,
                     a.LeadImageAlt,
+                    a.SourceLanguage,
+                    a.SourceRevision,
+                    Corrections = a.Corrections.OrderBy(c => c.CreatedAt).Select(c => new PublicCorrection(c.CreatedAt, c.Text)).ToList(),
                     a.Story.SectionId,
                     Section = a.Story.Section.Names.Where(n => n.Language == query.Language).Select(n => new { n.Name, n.Slug }).FirstOrDefault(),
                     a.Story.WireCredit,
@@ -62,6 +73,10 @@ public static class ReadArticle
                             && t.PublishedAt <= now)
                         .Select(t => new { t.Language, t.Headline, t.Slug, PublishedAt = t.PublishedAt!.Value })
                         .ToList(),
+                    Source = a.Story.Articles
+                        .Where(t => t.Language == a.SourceLanguage)
+                        .Select(t => new { t.Revision, t.UpdatedAt, t.RevisedAt, t.PublishedAt })
+                        .FirstOrDefault(),
                 })
                 .AsNoTracking()
                 // One round trip: the collections are small (a byline, a translation or two).
@@ -72,6 +87,9 @@ public static class ReadArticle
                 return null;
             }
 
+            var translations = article.Translations
+                .Select(t => new Translation(t.Language, t.Headline, ArticlePaths.Article(t.Language, t.PublishedAt, t.Slug)))
+                .ToList();
             var body = renderer.ToBlocks(article.Body);
             var pollKeys = body.Where(b => b.Embed?.Kind == Embed.Poll).Select(b => b.Embed!.Key).Distinct().ToList();
             var embeddedPolls = await polls.HandleAsync(new ReadPolls.Query(query.Language, pollKeys), cancellationToken);
@@ -85,14 +103,17 @@ public static class ReadArticle
                 embeddedPolls,
                 ArticlePaths.Article(query.Language, article.PublishedAt, article.Slug),
                 article.PublishedAt,
-                article.UpdatedAt,
+                article.RevisedAt,
                 ReaderListings.SectionLinkFor(article.SectionId, query.Language, article.Section?.Name, article.Section?.Slug),
                 article.Authors,
                 article.WireCredit,
-                article.ImageUrl is null ? null : new ArticleImage(article.ImageUrl, article.LeadImageAlt ?? string.Empty, article.ImageCredit),
-                article.Translations
-                    .Select(t => new Translation(t.Language, t.Headline, ArticlePaths.Article(t.Language, t.PublishedAt, t.Slug)))
-                    .ToList());
+                // A picture nobody has described in this language yet is left out rather than shown without alt text.
+                article.ImageUrl is null || string.IsNullOrWhiteSpace(article.LeadImageAlt) ? null : new ArticleImage(article.ImageUrl, article.LeadImageAlt, article.ImageCredit),
+                translations,
+                article.Corrections,
+                article.Source is { } source && source.Revision > (article.SourceRevision ?? 0)
+                    ? new OutdatedNotice(article.SourceLanguage!, source.RevisedAt ?? source.UpdatedAt, translations.FirstOrDefault(t => t.Language == article.SourceLanguage)?.Path)
+                    : null);
         }
     }
 }

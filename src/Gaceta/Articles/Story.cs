@@ -27,6 +27,12 @@ public sealed class Story
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>The staff member who created the story; a reporter may edit only their own drafts.</summary>
+    public string? OwnerId { get; set; }
+
+    /// <summary>Bumped by every save of the story's own fields, to refuse a save made from an older version.</summary>
+    public int Version { get; set; }
+
     public Article? ArticleIn(string language) => Articles.Find(a => a.Language == language);
 }
 

@@ -1,12 +1,16 @@
 using System.ComponentModel.DataAnnotations;
 using Gaceta.Articles;
+using Gaceta.Audit;
 using Gaceta.Authors;
 using Gaceta.Mail;
 using Gaceta.Newsletters;
 using Gaceta.Polls;
 using Gaceta.Sections;
 using Gaceta.Security;
+using Gaceta.Staff;
 using Gaceta.Subscribers;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -14,9 +18,10 @@ namespace Gaceta.Data;
 
 /// <summary>
 /// Gaceta's one data model. The same model runs on SQLite and PostgreSQL; each engine keeps its own
-/// migrations in its own project (see <see cref="DatabaseOptions"/>).
+/// migrations in its own project (see <see cref="DatabaseOptions"/>). Staff accounts are Identity's tables in the
+/// same database.
 /// </summary>
-public class GacetaDb(DbContextOptions<GacetaDb> options) : DbContext(options)
+public class GacetaDb(DbContextOptions<GacetaDb> options) : IdentityDbContext<StaffMember, IdentityRole, string>(options)
 {
     public DbSet<Story> Stories => Set<Story>();
 
@@ -42,6 +47,14 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : DbContext(options)
 
     public DbSet<InstallationSecret> InstallationSecrets => Set<InstallationSecret>();
 
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+
+    public DbSet<Correction> Corrections => Set<Correction>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<ErasedSubscription> ErasedSubscriptions => Set<ErasedSubscription>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -52,11 +65,18 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : DbContext(options)
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
 
-        modelBuilder.Entity<Section>(section =>
+        builder.Entity<StaffMember>(member =>
+        {
+            member.Property(m => m.DisplayName).HasMaxLength(200);
+            member.Property(m => m.Language).HasMaxLength(LanguageCodeLength);
+        });
+
+        builder.Entity<Section>(section =>
         {
             section.OwnsMany(s => s.Names, name =>
             {
@@ -70,7 +90,7 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : DbContext(options)
             });
         });
 
-        modelBuilder.Entity<Author>(author =>
+        builder.Entity<Author>(author =>
         {
             author.Property(a => a.Slug).HasMaxLength(SlugLength);
             author.HasIndex(a => a.Slug).IsUnique();
@@ -85,7 +105,7 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : DbContext(options)
             });
         });
 
-        modelBuilder.Entity<Story>(story =>
+        builder.Entity<Story>(story =>
         {
             story.HasOne(s => s.Section).WithMany().HasForeignKey(s => s.SectionId).OnDelete(DeleteBehavior.Restrict);
             story.Property(s => s.WireCredit).HasMaxLength(100);
@@ -96,9 +116,11 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : DbContext(options)
             });
             story.HasMany(s => s.Articles).WithOne(a => a.Story).HasForeignKey(a => a.StoryId);
             story.HasMany(s => s.Authors).WithOne().HasForeignKey(a => a.StoryId);
+            story.Property(s => s.OwnerId).HasMaxLength(IdLength);
+            story.Property(s => s.Version).IsConcurrencyToken();
         });
 
-        modelBuilder.Entity<StoryAuthor>(byline =>
+        builder.Entity<StoryAuthor>(byline =>
         {
             byline.ToTable("StoryAuthors");
             byline.HasKey(b => new { b.StoryId, b.AuthorId });
@@ -106,7 +128,7 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : DbContext(options)
             byline.HasIndex(b => b.AuthorId);
         });
 
-        modelBuilder.Entity<Article>(article =>
+        builder.Entity<Article>(article =>
         {
             article.Property(a => a.Language).HasMaxLength(LanguageCodeLength);
             article.Property(a => a.Headline).HasMaxLength(300);
@@ -118,12 +140,45 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : DbContext(options)
             article.HasIndex(a => new { a.Language, a.Slug }).IsUnique();
             // Reader listings: newest published first within a language.
             article.HasIndex(a => new { a.Language, a.Status, a.PublishedAt });
+            // The scheduler looks for scheduled articles that are due.
+            article.HasIndex(a => new { a.Status, a.PublishedAt });
+            article.Property(a => a.Version).IsConcurrencyToken();
+            article.Property(a => a.SourceLanguage).HasMaxLength(LanguageCodeLength);
+            article.HasMany(a => a.Revisions).WithOne().HasForeignKey(r => r.ArticleId);
+            article.HasMany(a => a.Corrections).WithOne().HasForeignKey(c => c.ArticleId);
         });
 
-        ConfigurePolls(modelBuilder);
-        ConfigureSubscribers(modelBuilder);
+        builder.Entity<ArticleRevision>(revision =>
+        {
+            revision.HasIndex(r => new { r.ArticleId, r.Number }).IsUnique();
+            revision.Property(r => r.Headline).HasMaxLength(300);
+            revision.Property(r => r.Standfirst).HasMaxLength(1000);
+            revision.Property(r => r.Slug).HasMaxLength(SlugLength);
+            revision.Property(r => r.LeadImageAlt).HasMaxLength(500);
+            revision.Property(r => r.SavedById).HasMaxLength(IdLength);
+            revision.Property(r => r.SavedByName).HasMaxLength(200);
+        });
 
-        modelBuilder.Entity<OutboundMail>(mail =>
+        builder.Entity<Correction>(correction =>
+        {
+            correction.Property(c => c.Text).HasMaxLength(2000);
+            correction.Property(c => c.CreatedById).HasMaxLength(IdLength);
+            correction.Property(c => c.CreatedByName).HasMaxLength(200);
+        });
+
+        builder.Entity<AuditEntry>(entry =>
+        {
+            entry.Property(e => e.ActorId).HasMaxLength(IdLength);
+            entry.Property(e => e.ActorName).HasMaxLength(200);
+            entry.Property(e => e.Action).HasMaxLength(50);
+            entry.Property(e => e.Subject).HasMaxLength(500);
+            entry.HasIndex(e => e.At);
+        });
+
+        ConfigurePolls(builder);
+        ConfigureSubscribers(builder);
+
+        builder.Entity<OutboundMail>(mail =>
         {
             mail.Property(m => m.Recipient).HasMaxLength(EmailLength);
             mail.Property(m => m.Purpose).HasMaxLength(50);
@@ -131,7 +186,7 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : DbContext(options)
             mail.HasIndex(m => new { m.SentAt, m.FailedAt, m.NextAttemptAt });
         });
 
-        modelBuilder.Entity<InstallationSecret>(secret =>
+        builder.Entity<InstallationSecret>(secret =>
         {
             secret.Property(s => s.Id).ValueGeneratedNever();
             secret.Property(s => s.Key).HasMaxLength(64);
@@ -230,12 +285,16 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : DbContext(options)
             consent.Property(c => c.PageUrl).HasMaxLength(2000);
             consent.Property(c => c.IpHash).HasMaxLength(64);
         });
+
+        modelBuilder.Entity<ErasedSubscription>(erased =>
+            erased.HasOne<Newsletter>().WithMany().HasForeignKey(e => e.NewsletterId).OnDelete(DeleteBehavior.Restrict));
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         ValidateStories();
         GuardConsentRecords();
+        GuardRecords();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -243,6 +302,7 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : DbContext(options)
     {
         ValidateStories();
         GuardConsentRecords();
+        GuardRecords();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -295,9 +355,22 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : DbContext(options)
         }
     }
 
+    /// <summary>Revisions, corrections and the audit log are history: written once, never changed or removed.</summary>
+    private void GuardRecords()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is ArticleRevision or Correction or AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException($"{entry.Entity.GetType().Name} rows are never changed or removed.");
+            }
+        }
+    }
+
     internal const int EmailLength = 320;
     internal const int LanguageCodeLength = 10;
     internal const int SlugLength = 200;
+    internal const int IdLength = 450;
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),

@@ -82,6 +82,8 @@ public sealed class DemoSeeder(GacetaDb db, TimeProvider time, SiteLanguages lan
             }
 
             var publishedAt = now.AddHours(-item.PublishedHoursAgo);
+            // The first language given is the original; the others are translations of its first revision.
+            var original = articles.First().Key;
             var story = new Story
             {
                 Section = sections[item.Section],
@@ -101,6 +103,24 @@ public sealed class DemoSeeder(GacetaDb db, TimeProvider time, SiteLanguages lan
                     PublishedAt = publishedAt,
                     CreatedAt = publishedAt,
                     UpdatedAt = publishedAt,
+                    Version = 1,
+                    Revision = 1,
+                    SourceLanguage = a.Key == original ? null : original,
+                    SourceRevision = a.Key == original ? null : 1,
+                    Revisions =
+                    [
+                        new ArticleRevision
+                        {
+                            Number = 1,
+                            Headline = a.Value.Headline,
+                            Standfirst = a.Value.Standfirst,
+                            Slug = a.Value.Slug,
+                            Body = a.Value.Body,
+                            LeadImageAlt = item.LeadImage?.AltIn(a.Key),
+                            SavedAt = publishedAt,
+                            SavedByName = "demo",
+                        },
+                    ],
                 }).ToList(),
             };
             db.Stories.Add(story);

@@ -12,6 +12,21 @@ public sealed class SiteClock(TimeProvider time, IOptions<SiteOptions> options)
 
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 
+    /// <summary>
+    /// A wall-clock time in the newsroom's zone, as an editor types it, in UTC. A time skipped by a daylight
+    /// saving change is read as the moment after the jump.
+    /// </summary>
+    public DateTime FromLocal(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        while (_zone.IsInvalidTime(unspecified))
+        {
+            unspecified = unspecified.AddMinutes(30);
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(unspecified, _zone);
+    }
+
     public DateTimeOffset ToLocal(DateTime utc) =>
         TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), _zone);
 }

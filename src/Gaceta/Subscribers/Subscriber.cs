@@ -109,3 +109,22 @@ public sealed class ConsentRecord
 
     public DateTime? WithdrawnAt { get; set; }
 }
+
+/// <summary>
+/// What is kept of a subscription after its subscriber was erased: that consent was given and withdrawn, and
+/// when, with nothing that identifies the person. It answers "did we have consent for this mail?" without the
+/// address.
+/// </summary>
+public sealed class ErasedSubscription
+{
+    public long Id { get; set; }
+
+    public int NewsletterId { get; set; }
+
+    public DateTime SubscribedAt { get; set; }
+
+    /// <summary>When consent was withdrawn: at unsubscribing, or at erasure when still subscribed.</summary>
+    public DateTime WithdrawnAt { get; set; }
+
+    public DateTime ErasedAt { get; set; }
+}

@@ -23,6 +23,30 @@ public sealed partial class InterfaceTextTests
         Assert.True(missing.Count == 0, "Missing Spanish text:\n" + string.Join('\n', missing));
     }
 
+    /// <summary>Messages kept in constants (the core's validation texts, page notices) and role names.</summary>
+    [Fact]
+    public void EveryInterfaceTextConstant_HasASpanishTranslation()
+    {
+        var spanish = SpanishResources();
+        Type[] holders =
+        [
+            typeof(Gaceta.Articles.NewsroomErrors),
+            typeof(Gaceta.Web.Features.Admin.Account.SignInModel),
+            typeof(Gaceta.Web.Features.Admin.Stories.EditModel),
+            typeof(Gaceta.Web.Features.Admin.Staff.IndexModel),
+        ];
+        var texts = holders
+            .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Concat(Gaceta.Staff.StaffRoles.All)
+            .ToList();
+
+        Assert.NotEmpty(texts);
+        var missing = texts.Where(t => !spanish.ContainsKey(t)).ToList();
+        Assert.True(missing.Count == 0, "Missing Spanish text:\n" + string.Join('\n', missing));
+    }
+
     [Fact]
     public void SpanishResources_HaveNoEmptyOrUntranslatedValues()
     {
@@ -55,8 +79,8 @@ public sealed partial class InterfaceTextTests
 
     /// <summary>
     /// <c>T["…"]</c> and <c>text["…"]</c> in views and page models, <c>T("…")</c> in mail writers, and keys passed
-    /// to <c>In(culture, "…")</c>.
+    /// to <c>In(culture, "…")</c> and <c>Notify("…")</c>.
     /// </summary>
-    [GeneratedRegex("""(?:\bT|\btext)\["(?<key>(?:[^"\\]|\\.)+)"\]|\bT\("(?<key>(?:[^"\\]|\\.)+)"\)|\.In\([^,]+,\s*"(?<key>(?:[^"\\]|\\.)+)"\)""")]
+    [GeneratedRegex("""(?:\bT|\btext)\["(?<key>(?:[^"\\]|\\.)+)"\]|\bNotify\("(?<key>(?:[^"\\]|\\.)+)"\)|\bT\("(?<key>(?:[^"\\]|\\.)+)"\)|\.In\([^,]+,\s*"(?<key>(?:[^"\\]|\\.)+)"\)""")]
     private static partial Regex LocalizedKey();
 }

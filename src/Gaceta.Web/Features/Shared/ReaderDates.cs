@@ -9,6 +9,13 @@ public sealed class ReaderDates(SiteClock clock)
     /// <summary>"Sunday, November 29, 2026" / "domingo, 29 de noviembre de 2026".</summary>
     public string LongDate(DateTime utc) => clock.ToLocal(utc).ToString("D", CultureInfo.CurrentCulture);
 
+    /// <summary>"Sunday, November 29, 2026, 10:15" / "domingo, 29 de noviembre de 2026, 10:15", in the newsroom's zone.</summary>
+    public string LongDateTime(DateTime utc)
+    {
+        var local = clock.ToLocal(utc);
+        return local.ToString("D", CultureInfo.CurrentCulture) + ", " + local.ToString("HH:mm", CultureInfo.CurrentCulture);
+    }
+
     /// <summary>"November 29" / "29 de noviembre".</summary>
     public string ShortDate(DateTime utc) => clock.ToLocal(utc).ToString("M", CultureInfo.CurrentCulture);
 

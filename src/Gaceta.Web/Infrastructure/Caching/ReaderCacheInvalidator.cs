@@ -1,3 +1,4 @@
+using Gaceta.Articles;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Gaceta.Web.Infrastructure.Caching;
@@ -9,11 +10,16 @@ public sealed class ReaderCacheInvalidator(IOutputCacheStore store)
     /// A story was published, updated or unpublished: its article pages, the front pages, its section's and
     /// its authors' listings.
     /// </summary>
-    public async Task StoryChangedAsync(int storyId, int sectionId, IEnumerable<int> authorIds, CancellationToken cancellationToken)
+    public Task StoryChangedAsync(int storyId, int sectionId, IEnumerable<int> authorIds, CancellationToken cancellationToken) =>
+        ChangedAsync(new ReaderChange(storyId, [sectionId], authorIds.ToList()), cancellationToken);
+
+    /// <summary>The pages a newsroom change touches, in every language: see <see cref="ReaderChange"/>.</summary>
+    public async Task ChangedAsync(ReaderChange change, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(authorIds);
-        var tags = new List<string> { ReaderCache.Story(storyId), ReaderCache.FrontTag, ReaderCache.SectionListing(sectionId) };
-        tags.AddRange(authorIds.Select(ReaderCache.AuthorListing));
+        ArgumentNullException.ThrowIfNull(change);
+        var tags = new List<string> { ReaderCache.Story(change.StoryId), ReaderCache.FrontTag };
+        tags.AddRange(change.SectionIds.Select(ReaderCache.SectionListing));
+        tags.AddRange(change.AuthorIds.Select(ReaderCache.AuthorListing));
         foreach (var tag in tags)
         {
             await store.EvictByTagAsync(tag, cancellationToken);

@@ -1,6 +1,9 @@
 using Gaceta.Data;
 using Gaceta.Demo;
 using Gaceta.Security;
+using Gaceta.Staff;
+using Gaceta.Web.Features.Admin;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Gaceta.Web.Infrastructure.Database;
@@ -32,8 +35,36 @@ internal sealed partial class DatabaseStartup(
         {
             var added = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
             LogSeeded(added);
+            await CreateDemoAdministratorAsync(scope.ServiceProvider, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// A demo database with no staff gets one administrator, whose generated password is printed once. There is
+    /// no default password: a second start prints nothing, and a lost password is replaced with the command line.
+    /// </summary>
+    private static async Task CreateDemoAdministratorAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (await services.GetRequiredService<GacetaDb>().Users.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var result = await services.GetRequiredService<AddStaffMember.Handler>().HandleAsync(
+            new AddStaffMember.Command(DemoAdministrator, StaffRoles.Administrator, "Demo administrator", null, null),
+            cancellationToken);
+        if (result.Succeeded)
+        {
+            // Straight to the console, whatever the log level: this is the only time the password exists in the clear.
+            Console.WriteLine();
+            Console.WriteLine("  Staff sign-in for this demo database (shown once):");
+            Console.WriteLine($"    {AdminArea.SignInPath}   email: {DemoAdministrator}   password: {result.GeneratedPassword}");
+            Console.WriteLine();
+        }
+    }
+
+    /// <summary>The demo administrator's sign-in email.</summary>
+    public const string DemoAdministrator = "admin@gaceta.localhost";
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

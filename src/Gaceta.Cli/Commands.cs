@@ -1,0 +1,166 @@
+using Gaceta.Data;
+using Gaceta.Staff;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gaceta.Cli;
+
+/// <summary>Where a command talks: its output, its errors, and the operator's input.</summary>
+/// <param name="Interactive">Whether a person is typing (so a password can be asked for without echo).</param>
+internal sealed record Terminal(TextWriter Out, TextWriter Error, TextReader In, bool Interactive);
+
+/// <summary>The commands, parsed by hand: there are few, and each has a handful of options.</summary>
+internal static class Commands
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+
+    private const string Help = """
+        Usage:
+          gaceta users add --email <address> --role <Administrator|Editor|Reporter|Translator>
+                           [--name <display name>] [--language <en|es>] [--prompt-password | --password-stdin]
+              Creates a staff account. Without a password option a strong password is generated and printed once.
+          gaceta db migrate
+              Applies pending database migrations (the release step when Database:MigrateOnStartup is off).
+
+        Settings come from appsettings.json in the working directory and from environment variables
+        such as Database__Provider=Postgres and ConnectionStrings__Gaceta=...
+        """;
+
+    public static async Task<int> RunAsync(string[] args, IServiceProvider services, Terminal terminal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(terminal);
+        switch (args)
+        {
+            case ["users", "add", .. var options]:
+                return await AddUserAsync(options, services, terminal, cancellationToken);
+            case ["db", "migrate"]:
+                await using (var scope = services.CreateAsyncScope())
+                {
+                    await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+                }
+
+                await terminal.Out.WriteLineAsync("Database schema is up to date.");
+                return Ok;
+            case ["--help" or "-h" or "help", ..]:
+                await terminal.Out.WriteLineAsync(Help);
+                return Ok;
+            default:
+                await terminal.Error.WriteLineAsync(Help);
+                return Usage;
+        }
+    }
+
+    private static async Task<int> AddUserAsync(string[] args, IServiceProvider services, Terminal terminal, CancellationToken cancellationToken)
+    {
+        if (!TryParseOptions(args, ["email", "role", "name", "language"], ["prompt-password", "password-stdin"], out var options, out var problem))
+        {
+            await terminal.Error.WriteLineAsync(problem);
+            return Usage;
+        }
+
+        if (!options.TryGetValue("email", out var email) || !options.TryGetValue("role", out var role))
+        {
+            await terminal.Error.WriteLineAsync("Both --email and --role are required.");
+            return Usage;
+        }
+
+        string? password = null;
+        if (options.ContainsKey("password-stdin"))
+        {
+            password = (await terminal.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n');
+        }
+        else if (options.ContainsKey("prompt-password"))
+        {
+            if (!terminal.Interactive)
+            {
+                await terminal.Error.WriteLineAsync("--prompt-password needs a terminal; use --password-stdin in scripts.");
+                return Usage;
+            }
+
+            password = ReadHidden(terminal, "Password: ");
+            if (ReadHidden(terminal, "Repeat it: ") != password)
+            {
+                await terminal.Error.WriteLineAsync("The passwords differ. Nothing was created.");
+                return Failed;
+            }
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AddStaffMember.Handler>().HandleAsync(
+            new AddStaffMember.Command(email, role, options.GetValueOrDefault("name"), options.GetValueOrDefault("language"), password),
+            cancellationToken);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                await terminal.Error.WriteLineAsync(error.Description);
+            }
+
+            return Failed;
+        }
+
+        await terminal.Out.WriteLineAsync($"Created {StaffRoles.Find(role)} {email}.");
+        if (result.GeneratedPassword is { } generated)
+        {
+            await terminal.Out.WriteLineAsync($"Password (shown once; give it to its owner): {generated}");
+        }
+
+        return Ok;
+    }
+
+    /// <summary>Reads <c>--name value</c> pairs and bare <c>--flag</c>s, refusing anything else.</summary>
+    private static bool TryParseOptions(
+        string[] args, string[] valued, string[] flags, out Dictionary<string, string> options, out string problem)
+    {
+        options = new Dictionary<string, string>(StringComparer.Ordinal);
+        problem = string.Empty;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i].StartsWith("--", StringComparison.Ordinal) ? args[i][2..] : null;
+            if (name is not null && flags.Contains(name))
+            {
+                options[name] = "true";
+            }
+            else if (name is not null && valued.Contains(name) && i + 1 < args.Length)
+            {
+                options[name] = args[++i];
+            }
+            else
+            {
+                problem = $"Unexpected '{args[i]}'. See 'gaceta --help'.";
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string ReadHidden(Terminal terminal, string prompt)
+    {
+        terminal.Out.Write(prompt);
+        var typed = new System.Text.StringBuilder();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+            {
+                terminal.Out.WriteLine();
+                return typed.ToString();
+            }
+
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                if (typed.Length > 0)
+                {
+                    typed.Length--;
+                }
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                typed.Append(key.KeyChar);
+            }
+        }
+    }
+}

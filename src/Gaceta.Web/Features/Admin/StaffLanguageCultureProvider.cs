@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Localization;
+
+namespace Gaceta.Web.Features.Admin;
+
+/// <summary>The staff area speaks each staff member's own language; before sign-in, the browser's.</summary>
+internal sealed class StaffLanguageCultureProvider : RequestCultureProvider
+{
+    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        if (!AdminArea.IsAdminPath(httpContext.Request.Path)
+            || httpContext.User.FindFirst(StaffClaimsFactory.LanguageClaim)?.Value is not { Length: > 0 } language)
+        {
+            return NullProviderCultureResult;
+        }
+
+        return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(language));
+    }
+}

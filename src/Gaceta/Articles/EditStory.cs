@@ -1,0 +1,402 @@
+using Gaceta.Audit;
+using Gaceta.Data;
+using Gaceta.Site;
+using Gaceta.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gaceta.Articles;
+
+/// <summary>
+/// The story editor: one language version of a story with the story's own fields, saved as a draft, published
+/// now, scheduled or unpublished. Every save that changes the text is a revision; a save made from an older
+/// version than the stored one is refused as a conflict instead of overwriting someone else's work.
+/// </summary>
+public static class EditStory
+{
+    /// <summary>The story's own fields, the same in every language.</summary>
+    public sealed record StoryFields(int SectionId, IReadOnlyList<int> AuthorIds, string? WireCredit, string? ImageUrl, string? ImageCredit);
+
+    /// <summary>One language version's fields.</summary>
+    public sealed record ArticleFields(string Headline, string Standfirst, string? Slug, string Body, string? ImageAlt);
+
+    public enum Intent
+    {
+        /// <summary>Save without changing whether readers see it. A published article's readers see the change.</summary>
+        Save,
+        Publish,
+        Schedule,
+        Unpublish,
+    }
+
+    /// <param name="StoryId">Null to create a new story with its first article.</param>
+    /// <param name="StoryVersion">The story version the form was filled from.</param>
+    /// <param name="ArticleVersion">The article version the form was filled from.</param>
+    public sealed record Command(
+        int? StoryId,
+        string Language,
+        int StoryVersion,
+        int ArticleVersion,
+        StoryFields Story,
+        ArticleFields Article,
+        Intent Intent,
+        DateTime? ScheduleAt,
+        Actor Actor);
+
+    public enum Outcome
+    {
+        Saved,
+        Invalid,
+        Conflict,
+        Forbidden,
+        NotFound,
+    }
+
+    /// <param name="Errors">Field name → message (one of <see cref="NewsroomErrors"/>) when invalid.</param>
+    /// <param name="Change">The reader pages to evict, when readers could see the change.</param>
+    public sealed record Result(Outcome Outcome, int StoryId, IReadOnlyDictionary<string, string> Errors, ReaderChange? Change)
+    {
+        public static Result Of(Outcome outcome) => new(outcome, 0, new Dictionary<string, string>(), null);
+    }
+
+    public sealed class Handler(GacetaDb db, SiteClock clock, SiteLanguages languages, AuditLog audit)
+    {
+        public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(command);
+            var actor = command.Actor;
+            if (!languages.IsSupported(command.Language))
+            {
+                return Result.Of(Outcome.NotFound);
+            }
+
+            Story story;
+            if (command.StoryId is { } storyId)
+            {
+                var found = await db.Stories.Include(s => s.Articles).Include(s => s.Authors).AsSplitQuery()
+                    .FirstOrDefaultAsync(s => s.Id == storyId, cancellationToken);
+                if (found?.ArticleIn(command.Language) is null)
+                {
+                    return Result.Of(Outcome.NotFound);
+                }
+
+                story = found;
+            }
+            else
+            {
+                if (!actor.CanCreateStories())
+                {
+                    return Result.Of(Outcome.Forbidden);
+                }
+
+                story = new Story { CreatedAt = clock.UtcNow, OwnerId = actor.Id };
+            }
+
+            var isNew = command.StoryId is null;
+            var article = story.ArticleIn(command.Language);
+            if ((!isNew && !actor.CanEditArticle(story, article!)) || (command.Intent != Intent.Save && !actor.CanPublish()))
+            {
+                return Result.Of(Outcome.Forbidden);
+            }
+
+            var editStory = isNew || actor.CanEditStoryFields(story);
+            if (!isNew && (article!.Version != command.ArticleVersion || (editStory && story.Version != command.StoryVersion)))
+            {
+                return new Result(Outcome.Conflict, story.Id, new Dictionary<string, string>(), null);
+            }
+
+            var errors = await ValidateAsync(command, story, article, editStory, cancellationToken);
+            if (errors.Count > 0)
+            {
+                return new Result(Outcome.Invalid, story.Id, errors, null);
+            }
+
+            var now = clock.UtcNow;
+            var visibleBefore = story.Articles.Any(a => a.IsVisibleAt(now));
+            var sectionsBefore = isNew ? [] : new[] { story.SectionId };
+            var authorsBefore = story.Authors.Select(a => a.AuthorId).ToList();
+
+            if (editStory)
+            {
+                ApplyStoryFields(story, command.Story);
+            }
+
+            if (article is null)
+            {
+                article = new Article
+                {
+                    Language = command.Language,
+                    Headline = string.Empty,
+                    Standfirst = string.Empty,
+                    Slug = string.Empty,
+                    Body = string.Empty,
+                    CreatedAt = now,
+                };
+                story.Articles.Add(article);
+                db.Stories.Add(story);
+            }
+            else
+            {
+                // The stored version must still be the one the form was filled from when the row is written.
+                db.Entry(article).Property(a => a.Version).OriginalValue = command.ArticleVersion;
+                if (editStory)
+                {
+                    db.Entry(story).Property(s => s.Version).OriginalValue = command.StoryVersion;
+                }
+            }
+
+            var slug = await SlugForAsync(command, article, cancellationToken);
+            var textChanged = ApplyArticleFields(article, command.Article, slug);
+            if (textChanged)
+            {
+                article.Revision++;
+                article.Revisions.Add(new ArticleRevision
+                {
+                    Number = article.Revision,
+                    Headline = article.Headline,
+                    Standfirst = article.Standfirst,
+                    Slug = article.Slug,
+                    Body = article.Body,
+                    LeadImageAlt = article.LeadImageAlt,
+                    SavedAt = now,
+                    SavedById = actor.Id,
+                    SavedByName = actor.Name,
+                });
+                if (article.Status == ArticleStatus.Published && command.Intent != Intent.Unpublish)
+                {
+                    article.RevisedAt = now;
+                }
+            }
+
+            ApplyIntent(article, command, now);
+            article.UpdatedAt = now;
+            article.Version++;
+            if (editStory && !isNew)
+            {
+                story.Version++;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return new Result(Outcome.Conflict, story.Id, new Dictionary<string, string>(), null);
+            }
+            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+            {
+                return new Result(Outcome.Invalid, story.Id, new Dictionary<string, string> { ["Slug"] = NewsroomErrors.SlugTaken }, null);
+            }
+
+            var subject = $"story {story.Id} ({article.Language}): {article.Headline}";
+            if (isNew)
+            {
+                audit.Add(actor, AuditActions.StoryCreated, subject);
+            }
+
+            audit.Add(actor, command.Intent switch
+            {
+                Intent.Publish => AuditActions.ArticlePublished,
+                Intent.Schedule => AuditActions.ArticleScheduled,
+                Intent.Unpublish => AuditActions.ArticleUnpublished,
+                _ => AuditActions.ArticleSaved,
+            }, subject);
+            await db.SaveChangesAsync(cancellationToken);
+
+            var visibleAfter = story.Articles.Any(a => a.IsVisibleAt(now));
+            var change = visibleBefore || visibleAfter
+                ? new ReaderChange(story.Id, sectionsBefore.Append(story.SectionId).Distinct().ToList(), authorsBefore.Concat(story.Authors.Select(a => a.AuthorId)).Distinct().ToList())
+                : null;
+            return new Result(Outcome.Saved, story.Id, new Dictionary<string, string>(), change);
+        }
+
+        private async Task<Dictionary<string, string>> ValidateAsync(
+            Command command, Story story, Article? article, bool editStory, CancellationToken cancellationToken)
+        {
+            var errors = new Dictionary<string, string>();
+            var fields = command.Article;
+            if (editStory)
+            {
+                var storyFields = command.Story;
+                if (!await db.Sections.AnyAsync(s => s.Id == storyFields.SectionId, cancellationToken))
+                {
+                    errors["SectionId"] = NewsroomErrors.SectionRequired;
+                }
+
+                var authorIds = storyFields.AuthorIds.Distinct().ToList();
+                if (await db.Authors.CountAsync(a => authorIds.Contains(a.Id), cancellationToken) != authorIds.Count)
+                {
+                    errors["AuthorIds"] = NewsroomErrors.AuthorUnknown;
+                }
+
+                if (storyFields.WireCredit?.Trim().Length > 100)
+                {
+                    errors["WireCredit"] = NewsroomErrors.WireCreditTooLong;
+                }
+
+                if (!string.IsNullOrWhiteSpace(storyFields.ImageUrl) && !IsImageAddress(storyFields.ImageUrl.Trim()))
+                {
+                    errors["ImageUrl"] = NewsroomErrors.ImageUrlInvalid;
+                }
+
+                if (storyFields.ImageCredit?.Trim().Length > 200)
+                {
+                    errors["ImageCredit"] = NewsroomErrors.ImageCreditTooLong;
+                }
+            }
+
+            var hasImage = editStory ? !string.IsNullOrWhiteSpace(command.Story.ImageUrl) : story.LeadImage is not null;
+            Require(errors, "Headline", fields.Headline, 300, NewsroomErrors.HeadlineRequired, NewsroomErrors.HeadlineTooLong);
+            Require(errors, "Standfirst", fields.Standfirst, 1000, NewsroomErrors.StandfirstRequired, NewsroomErrors.StandfirstTooLong);
+            if (string.IsNullOrWhiteSpace(fields.Body))
+            {
+                errors["Body"] = NewsroomErrors.BodyRequired;
+            }
+
+            if (hasImage)
+            {
+                Require(errors, "ImageAlt", fields.ImageAlt, 500, NewsroomErrors.ImageAltRequired, NewsroomErrors.ImageAltTooLong);
+            }
+
+            var slug = fields.Slug?.Trim();
+            if (!string.IsNullOrEmpty(slug))
+            {
+                if (!Slugs.IsValid(slug))
+                {
+                    errors["Slug"] = NewsroomErrors.SlugInvalid;
+                }
+                else if (article?.PublishedAt is not null && article.Status != ArticleStatus.Scheduled && slug != article.Slug)
+                {
+                    errors["Slug"] = NewsroomErrors.SlugLocked;
+                }
+                else if (await SlugTakenAsync(command.Language, slug, article?.Id, cancellationToken))
+                {
+                    errors["Slug"] = NewsroomErrors.SlugTaken;
+                }
+            }
+
+            if (command.Intent == Intent.Schedule)
+            {
+                if (command.ScheduleAt is not { } at)
+                {
+                    errors["ScheduleAt"] = NewsroomErrors.ScheduleRequired;
+                }
+                else if (at <= clock.UtcNow)
+                {
+                    errors["ScheduleAt"] = NewsroomErrors.ScheduleInPast;
+                }
+            }
+
+            return errors;
+        }
+
+        private static void Require(Dictionary<string, string> errors, string field, string? value, int maximum, string missing, string tooLong)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                errors[field] = missing;
+            }
+            else if (value.Trim().Length > maximum)
+            {
+                errors[field] = tooLong;
+            }
+        }
+
+        private static bool IsImageAddress(string url) =>
+            (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
+            || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps);
+
+        private Task<bool> SlugTakenAsync(string language, string slug, int? exceptArticleId, CancellationToken cancellationToken) =>
+            db.Articles.AnyAsync(a => a.Language == language && a.Slug == slug && a.Id != exceptArticleId, cancellationToken);
+
+        /// <summary>The slug typed, or one suggested from the headline and made unique; a published slug stays.</summary>
+        private async Task<string> SlugForAsync(Command command, Article article, CancellationToken cancellationToken)
+        {
+            if (command.Article.Slug?.Trim() is { Length: > 0 } typed)
+            {
+                return typed;
+            }
+
+            if (article.Slug.Length > 0)
+            {
+                return article.Slug;
+            }
+
+            return await Slugs.UniqueAsync(
+                Slugs.FromText(command.Article.Headline),
+                candidate => SlugTakenAsync(command.Language, candidate, article.Id == 0 ? null : article.Id, cancellationToken));
+        }
+
+        private static void ApplyStoryFields(Story story, StoryFields fields)
+        {
+            story.SectionId = fields.SectionId;
+            story.WireCredit = string.IsNullOrWhiteSpace(fields.WireCredit) ? null : fields.WireCredit.Trim();
+            story.LeadImage = string.IsNullOrWhiteSpace(fields.ImageUrl)
+                ? null
+                : new LeadImage { Url = fields.ImageUrl.Trim(), Credit = string.IsNullOrWhiteSpace(fields.ImageCredit) ? null : fields.ImageCredit.Trim() };
+
+            var wanted = fields.AuthorIds.Distinct().ToList();
+            story.Authors.RemoveAll(a => !wanted.Contains(a.AuthorId));
+            for (var i = 0; i < wanted.Count; i++)
+            {
+                var byline = story.Authors.Find(a => a.AuthorId == wanted[i]);
+                if (byline is null)
+                {
+                    story.Authors.Add(new StoryAuthor { AuthorId = wanted[i], Position = i });
+                }
+                else
+                {
+                    byline.Position = i;
+                }
+            }
+        }
+
+        /// <returns>Whether the text readers see changed.</returns>
+        private static bool ApplyArticleFields(Article article, ArticleFields fields, string slug)
+        {
+            var headline = fields.Headline.Trim();
+            var standfirst = fields.Standfirst.Trim();
+            var body = fields.Body.ReplaceLineEndings("\n").Trim();
+            var alt = string.IsNullOrWhiteSpace(fields.ImageAlt) ? null : fields.ImageAlt.Trim();
+            var changed = article.Headline != headline || article.Standfirst != standfirst || article.Body != body
+                || article.Slug != slug || article.LeadImageAlt != alt;
+            article.Headline = headline;
+            article.Standfirst = standfirst;
+            article.Body = body;
+            article.Slug = slug;
+            article.LeadImageAlt = alt;
+            return changed;
+        }
+
+        private static void ApplyIntent(Article article, Command command, DateTime now)
+        {
+            switch (command.Intent)
+            {
+                case Intent.Publish:
+                    // A first publication, or a scheduled one brought forward, is dated now; a republished article keeps its date and address.
+                    if (article.PublishedAt is not { } published || published > now || article.Status == ArticleStatus.Scheduled)
+                    {
+                        article.PublishedAt = now;
+                    }
+
+                    article.Status = ArticleStatus.Published;
+                    break;
+                case Intent.Schedule:
+                    article.Status = ArticleStatus.Scheduled;
+                    article.PublishedAt = command.ScheduleAt;
+                    break;
+                case Intent.Unpublish:
+                    article.Status = ArticleStatus.Draft;
+                    if (article.PublishedAt > now)
+                    {
+                        article.PublishedAt = null;
+                    }
+
+                    break;
+                case Intent.Save:
+                default:
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+
+namespace Gaceta.Articles;
+
+/// <summary>URL slugs: lower-case ASCII letters, digits and single hyphens, as in <c>harbour-expansion-vote</c>.</summary>
+public static class Slugs
+{
+    public const int MaximumLength = 80;
+
+    /// <summary>"¿Qué pasa en el Puerto?" becomes <c>que-pasa-en-el-puerto</c>; accents are dropped, ñ becomes n.</summary>
+    public static string FromText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var slug = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            var lower = char.ToLowerInvariant(c);
+            if (lower is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
+            {
+                slug.Append(lower);
+            }
+            else if (slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+
+        var result = slug.ToString().Trim('-');
+        if (result.Length > MaximumLength)
+        {
+            result = result[..MaximumLength];
+            // Cut at a word boundary when there is one.
+            var lastHyphen = result.LastIndexOf('-');
+            result = lastHyphen > MaximumLength / 2 ? result[..lastHyphen] : result.TrimEnd('-');
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether <paramref name="slug"/> is already in slug form.</summary>
+    public static bool IsValid(string? slug) =>
+        !string.IsNullOrEmpty(slug) && slug.Length <= MaximumLength && FromText(slug) == slug;
+
+    /// <summary>The first of <c>slug</c>, <c>slug-2</c>, <c>slug-3</c>… that <paramref name="isTaken"/> refuses.</summary>
+    public static async Task<string> UniqueAsync(string slug, Func<string, Task<bool>> isTaken)
+    {
+        ArgumentNullException.ThrowIfNull(isTaken);
+        var candidate = slug.Length == 0 ? "article" : slug;
+        for (var n = 2; await isTaken(candidate); n++)
+        {
+            candidate = $"{slug}-{n.ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        return candidate;
+    }
+}

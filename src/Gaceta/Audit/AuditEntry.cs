@@ -1,0 +1,50 @@
+namespace Gaceta.Audit;
+
+/// <summary>One staff action: who did what to which thing, and when. Never changed once written.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+
+    public DateTime At { get; set; }
+
+    /// <summary>The staff member's account id; null for the command line and for background work.</summary>
+    public string? ActorId { get; set; }
+
+    /// <summary>The staff member's name at the time, kept even if the account is later removed.</summary>
+    public required string ActorName { get; set; }
+
+    /// <summary>One of <see cref="AuditActions"/>.</summary>
+    public required string Action { get; set; }
+
+    /// <summary>What was acted on, in words: "story 12 (en)", "ana@example.org (Editor)".</summary>
+    public required string Subject { get; set; }
+}
+
+/// <summary>A staff member acting: who, for the audit log and revisions, and in which role, for permissions.</summary>
+public sealed record Actor(string Id, string Name, string Role);
+
+/// <summary>The actions the audit log records.</summary>
+public static class AuditActions
+{
+    public const string SignedIn = "signed-in";
+    public const string SignedOut = "signed-out";
+    public const string SignInFailed = "sign-in-failed";
+    public const string StaffAdded = "staff-added";
+    public const string StaffRoleChanged = "staff-role-changed";
+    public const string StaffLockedOut = "staff-locked-out";
+    public const string StoryCreated = "story-created";
+    public const string ArticleSaved = "article-saved";
+    public const string ArticlePublished = "article-published";
+    public const string ArticleScheduled = "article-scheduled";
+    public const string ArticleUnpublished = "article-unpublished";
+    public const string TranslationCreated = "translation-created";
+    public const string TranslationMarkedUpToDate = "translation-marked-up-to-date";
+    public const string CorrectionAdded = "correction-added";
+    public const string PollCreated = "poll-created";
+    public const string PollUpdated = "poll-updated";
+    public const string PollVotesExported = "poll-votes-exported";
+    public const string SubscribersImported = "subscribers-imported";
+    public const string SubscribersExported = "subscribers-exported";
+    public const string SubscriberDataExported = "subscriber-data-exported";
+    public const string SubscriberErased = "subscriber-erased";
+}

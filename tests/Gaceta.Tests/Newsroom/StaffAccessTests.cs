@@ -1,0 +1,187 @@
+using System.Net;
+using System.Net.Http.Json;
+using Gaceta.Staff;
+using Gaceta.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gaceta.Tests.Newsroom;
+
+/// <summary>
+/// Walks every staff route as anonymous, Reporter, Translator, Editor and Administrator. A staff route missing from
+/// <see cref="Matrix"/> fails the test: whoever adds one decides here who may use it.
+/// </summary>
+[Collection(SqliteHost.Name)]
+public sealed class StaffAccessTests(SqliteApp app)
+{
+    private static readonly string[] Everyone = [StaffRoles.Administrator, StaffRoles.Editor, StaffRoles.Reporter, StaffRoles.Translator];
+    private static readonly string[] Writers = [StaffRoles.Administrator, StaffRoles.Editor, StaffRoles.Reporter];
+    private static readonly string[] Publishers = [StaffRoles.Administrator, StaffRoles.Editor];
+    private static readonly string[] Administrators = [StaffRoles.Administrator];
+
+    /// <summary>Route pattern → the roles allowed (null: anyone, signed in or not).</summary>
+    private static readonly Dictionary<string, string[]?> Matrix = new(StringComparer.Ordinal)
+    {
+        ["admin/sign-in"] = null,
+        ["admin"] = Everyone,
+        ["admin/sign-out"] = Everyone,
+        ["admin/language"] = Everyone,
+        ["admin/stories"] = Everyone,
+        ["admin/stories/new"] = Writers,
+        ["admin/stories/{id:int}/{lang:lang}"] = Everyone,
+        ["admin/stories/{id:int}/{lang:lang}/revisions"] = Everyone,
+        ["admin/staff"] = Administrators,
+        ["admin/audit"] = Administrators,
+        ["admin/api/slug"] = Everyone,
+        ["admin/api/preview"] = Everyone,
+    };
+
+    [Fact]
+    public void EveryStaffRoute_IsInTheMatrix()
+    {
+        var routes = StaffRoutes();
+        Assert.Empty(routes.Except(Matrix.Keys));
+        Assert.Empty(Matrix.Keys.Except(routes));
+    }
+
+    [Fact]
+    public async Task EveryStaffRoute_AllowsAndDeniesAsTheMatrixSays()
+    {
+        var story = await app.Stories.CreateBilingualAsync();
+        var sessions = new Dictionary<string, StaffSession>();
+        foreach (var role in Everyone)
+        {
+            sessions[role] = await StaffSession.SignInAsync(app, role);
+        }
+
+        using var anonymous = StaffSession.NewBrowser(app);
+        var failures = new List<string>();
+        foreach (var (pattern, allowed) in Matrix)
+        {
+            var path = "/" + pattern.Replace("{id:int}", story.StoryId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{lang:lang}", "en", StringComparison.Ordinal);
+            var isApi = pattern.StartsWith("admin/api", StringComparison.Ordinal);
+            foreach (var (who, client) in sessions.Select(s => (s.Key, s.Value.Client)).Prepend(("anonymous", anonymous)))
+            {
+                var permitted = allowed is null || allowed.Contains(who);
+                using var response = await RequestAsync(client, pattern, path);
+                var status = (int)response.StatusCode;
+                var expected = permitted ? "allowed"
+                    : who == "anonymous" ? (isApi ? "401" : "redirect to sign-in")
+                    : "403";
+                var ok = expected switch
+                {
+                    "allowed" => status is 200 or 302 && response.Headers.Location?.OriginalString.StartsWith("/admin/sign-in", StringComparison.Ordinal) != true,
+                    "redirect to sign-in" => status == 302 && response.Headers.Location?.OriginalString.Contains("/admin/sign-in", StringComparison.Ordinal) == true,
+                    _ => status.ToString(System.Globalization.CultureInfo.InvariantCulture) == expected,
+                };
+                if (!ok)
+                {
+                    failures.Add($"{who} GET {path}: {status} {response.Headers.Location}, expected {expected}");
+                }
+
+                if (!isApi && !permitted && who != "anonymous")
+                {
+                    // Posting is refused before the form is even read: no antiforgery token is needed to be told no.
+                    using var post = await client.PostAsync(path, new FormUrlEncodedContent([]));
+                    if (post.StatusCode != HttpStatusCode.Forbidden)
+                    {
+                        failures.Add($"{who} POST {path}: {(int)post.StatusCode}, expected 403");
+                    }
+                }
+            }
+        }
+
+        foreach (var session in sessions.Values)
+        {
+            session.Dispose();
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    [Fact]
+    public async Task StaffPages_AreNeverCached_AndCarryAntiforgeryTokens()
+    {
+        using var editor = await StaffSession.SignInAsync(app, StaffRoles.Editor);
+        foreach (var path in new[] { "/admin/stories", "/admin/stories/new", "/admin/sign-in" })
+        {
+            using var response = await editor.Client.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Headers.CacheControl?.NoStore, $"{path} is not no-store.");
+            var page = Html.Parse(await response.Content.ReadAsStringAsync());
+            foreach (var form in page.QuerySelectorAll("form[method=post]"))
+            {
+                Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]"));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task PostingWithoutAnAntiforgeryToken_IsRefused()
+    {
+        using var editor = await StaffSession.SignInAsync(app, StaffRoles.Editor);
+        using var response = await editor.Client.PostFormAsync("/admin/stories/new", [new("Input.Headline", "No token")]);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SigningOut_EndsTheSession()
+    {
+        using var editor = await StaffSession.SignInAsync(app, StaffRoles.Editor);
+        using var signedOut = await editor.PostAsync("/admin/sign-out", []);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        using var after = await editor.Client.GetAsync(new Uri("/admin/stories", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/admin/sign-in", after.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RepeatedWrongPasswords_LockTheAccount()
+    {
+        var (email, password, _) = await StaffSession.CreateAccountAsync(app, StaffRoles.Editor);
+        using var browser = StaffSession.NewBrowser(app);
+        for (var i = 0; i < StaffAccounts.FailuresBeforeLockout; i++)
+        {
+            using var wrong = await StaffSession.PostPageFormAsync(browser, "/admin/sign-in", [new("email", email), new("password", "not the password at all")]);
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        }
+
+        // Now even the right password is refused, and the page says why.
+        using var right = await StaffSession.PostPageFormAsync(browser, "/admin/sign-in", [new("email", email), new("password", password)]);
+        Assert.Equal(HttpStatusCode.BadRequest, right.StatusCode);
+        Assert.Contains("locked", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignInPage_SpeaksTheBrowsersLanguage_AndStaffPagesTheStaffMembers()
+    {
+        using var browser = StaffSession.NewBrowser(app);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/sign-in");
+        request.Headers.AcceptLanguage.ParseAdd("es-ES");
+        using var response = await browser.SendAsync(request);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("es", page.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("Iniciar sesión", page.Body!.TextContent, StringComparison.Ordinal);
+
+        using var spanishEditor = await StaffSession.SignInAsync(app, StaffRoles.Editor, language: "es");
+        var stories = await spanishEditor.Client.GetDocumentAsync("/admin/stories");
+        Assert.Equal("es", stories.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Noticias", stories.QuerySelector("h1").Text());
+    }
+
+    private static async Task<HttpResponseMessage> RequestAsync(HttpClient client, string pattern, string path) => pattern switch
+    {
+        "admin/api/preview" => await client.PostAsJsonAsync(path, new { markdown = "Hello **world**" }),
+        "admin/api/slug" => await client.GetAsync(new Uri(path + "?language=en&headline=Harbour+news", UriKind.Relative)),
+        _ => await client.GetAsync(new Uri(path, UriKind.Relative)),
+    };
+
+    private List<string> StaffRoutes() =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText?.TrimStart('/') ?? string.Empty)
+            .Where(p => p.StartsWith("admin", StringComparison.OrdinalIgnoreCase))
+            .Distinct()
+            .ToList();
+}
