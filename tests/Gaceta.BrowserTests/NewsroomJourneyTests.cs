@@ -1,0 +1,62 @@
+using Gaceta.Staff;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Gaceta.BrowserTests;
+
+/// <summary>An editor's day in real Chromium: sign in, write in English, translate into Spanish, publish both.</summary>
+public sealed class NewsroomJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task Editor_WritesTranslatesAndPublishes_AndReadersSeeBothLanguages()
+    {
+        // A section to file the story in.
+        await app.Stories.CreateBilingualAsync();
+        var email = $"editor-{Guid.NewGuid():N}@gaceta.test";
+        const string password = "lantern quay tide clock";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var added = await scope.ServiceProvider.GetRequiredService<AddStaffMember.Handler>()
+                .HandleAsync(new AddStaffMember.Command(email, StaffRoles.Editor, "Marta Editor", "en", password), CancellationToken.None);
+            Assert.True(added.Succeeded);
+        }
+
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/admin/stories");
+        await page.WaitForURLAsync(url => url.Contains("/admin/sign-in", StringComparison.Ordinal));
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/admin/stories", StringComparison.Ordinal));
+        await ReaderJourneyTests.AssertNoAxeViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "New story" }).ClickAsync();
+        await page.GetByLabel("Headline").FillAsync("Night market returns to the old fish hall");
+        await page.GetByLabel("Standfirst").FillAsync("Stalls will open every Friday from December.");
+        await page.GetByLabel("Body (Markdown)").FillAsync("The council approved the plan on Tuesday.\n\nTraders welcomed the decision.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/en", StringComparison.Ordinal));
+        Assert.Equal("night-market-returns-to-the-old-fish-hall", await page.GetByLabel("Address (slug)").InputValueAsync());
+        await ReaderJourneyTests.AssertNoAxeViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
+        await page.GetByText("Published.").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Español" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Translate from English" }).ClickAsync();
+        await page.GetByLabel("Headline").FillAsync("El mercado nocturno vuelve a la antigua lonja");
+        await page.GetByLabel("Standfirst").FillAsync("Los puestos abrirán todos los viernes desde diciembre.");
+        await page.GetByLabel("Address (slug)").FillAsync("el-mercado-nocturno-vuelve-a-la-antigua-lonja");
+        await page.GetByLabel("Body (Markdown)").FillAsync("El ayuntamiento aprobó el plan el martes.\n\nLos comerciantes celebraron la decisión.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await page.GetByText("Saved.").WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
+        await page.GetByText("Published.").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "View on the reader site" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/el-mercado-nocturno-vuelve-a-la-antigua-lonja", StringComparison.Ordinal));
+        Assert.Equal("El mercado nocturno vuelve a la antigua lonja", await page.Locator("main h1").InnerTextAsync());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Read in English" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/night-market-returns-to-the-old-fish-hall", StringComparison.Ordinal));
+        Assert.Equal("Night market returns to the old fish hall", await page.Locator("main h1").InnerTextAsync());
+    }
+}
