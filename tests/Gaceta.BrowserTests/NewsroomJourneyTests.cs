@@ -26,8 +26,9 @@ public sealed class NewsroomJourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.WaitForURLAsync(url => url.Contains("/admin/sign-in", StringComparison.Ordinal));
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/admin/stories", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await WaitForHeadingAsync(page, "Stories");
+        Assert.EndsWith("/admin/stories", page.Url, StringComparison.Ordinal);
         await ReaderJourneyTests.AssertNoAxeViolationsAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "New story" }).ClickAsync();
@@ -58,5 +59,18 @@ public sealed class NewsroomJourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.GetByRole(AriaRole.Link, new() { Name = "Read in English" }).ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/night-market-returns-to-the-old-fish-hall", StringComparison.Ordinal));
         Assert.Equal("Night market returns to the old fish hall", await page.Locator("main h1").InnerTextAsync());
+    }
+
+    /// <summary>Waits for the page's main heading; on a timeout, fails with what the page said instead.</summary>
+    private static async Task WaitForHeadingAsync(IPage page, string heading)
+    {
+        try
+        {
+            await page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true, Level = 1 }).WaitForAsync(new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"Expected \"{heading}\" at {page.Url}; the page says: {await page.Locator("body").InnerTextAsync()}");
+        }
     }
 }
