@@ -54,11 +54,15 @@ public static class GacetaServiceCollectionExtensions
         services.AddScoped<ReadPolls.Handler>();
         services.AddScoped<ReadPollResults.Handler>();
         services.AddScoped<CastVote.Handler>();
+        services.AddScoped<EditPoll.Handler>();
+        services.AddScoped<PollAdministration.Handler>();
 
         services.AddSingleton<SubscriptionTokens>();
         services.AddSingleton<ConfirmationThrottle>();
         services.AddScoped<RequestSubscription.Handler>();
         services.AddScoped<ManageSubscription.Handler>();
+        services.AddScoped<ImportSubscribers.Handler>();
+        services.AddScoped<SubscriberAdministration.Handler>();
 
         services.AddSingleton<MailOutboxSignal>();
         services.AddScoped<MailOutbox>();

@@ -61,6 +61,38 @@ public sealed class NewsroomJourneyTests(BrowserApp app) : IClassFixture<Browser
         Assert.Equal("Night market returns to the old fish hall", await page.Locator("main h1").InnerTextAsync());
     }
 
+    [Fact]
+    public async Task PollResults_AndTheOtherStaffPages_PassAxe()
+    {
+        var poll = await app.Polls.CreateAsync();
+        var email = $"admin-{Guid.NewGuid():N}@gaceta.test";
+        const string password = "harbour lamp ferry bell";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var added = await scope.ServiceProvider.GetRequiredService<AddStaffMember.Handler>()
+                .HandleAsync(new AddStaffMember.Command(email, StaffRoles.Administrator, "Pilar Admin", "es", password), CancellationToken.None);
+            Assert.True(added.Succeeded);
+        }
+
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/admin/sign-in");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("form button[type=submit]").ClickAsync();
+        await WaitForHeadingAsync(page, "Noticias");
+
+        foreach (var path in new[]
+        {
+            $"/admin/polls/{poll.PollId}/results", "/admin/polls", $"/admin/polls/edit/{poll.PollId}",
+            "/admin/subscribers", "/admin/subscribers/import", "/admin/staff", "/admin/audit",
+        })
+        {
+            await page.GotoAsync(path);
+            Assert.Equal("es", await page.GetAttributeAsync("html", "lang"));
+            await ReaderJourneyTests.AssertNoAxeViolationsAsync(page);
+        }
+    }
+
     /// <summary>Waits for the page's main heading; on a timeout, fails with what the page said instead.</summary>
     private static async Task WaitForHeadingAsync(IPage page, string heading)
     {

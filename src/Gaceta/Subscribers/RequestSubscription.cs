@@ -18,7 +18,7 @@ public static class RequestSubscription
     /// <param name="ConsentText">The exact text the reader agreed to.</param>
     /// <param name="PageUrl">Absolute address of the page the consent was given on.</param>
     /// <param name="IpHash">Keyed hash of the client's address.</param>
-    /// <param name="Client">Partition key for the per-client mail limit.</param>
+    /// <param name="Client">Partition key for the per-client mail limit; null for staff imports, which have no reader client.</param>
     public sealed record Command(
         string Email,
         string Language,
@@ -31,7 +31,7 @@ public static class RequestSubscription
         int ConsentVersion,
         string PageUrl,
         string IpHash,
-        string Client);
+        string? Client);
 
     public enum Outcome
     {
@@ -119,7 +119,7 @@ public static class RequestSubscription
 
             var cooldown = TimeSpan.FromMinutes(options.Value.ConfirmationCooldownMinutes);
             var recentlyAsked = subscriber.LastConfirmationMailAt is { } last && now - last < cooldown;
-            if (recentlyAsked || !throttle.TryAcquire(command.Client))
+            if (recentlyAsked || (command.Client is not null && !throttle.TryAcquire(command.Client)))
             {
                 await db.SaveChangesAsync(cancellationToken);
                 return Outcome.ConfirmationThrottled;

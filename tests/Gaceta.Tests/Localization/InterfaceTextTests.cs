@@ -34,12 +34,21 @@ public sealed partial class InterfaceTextTests
             typeof(Gaceta.Web.Features.Admin.Account.SignInModel),
             typeof(Gaceta.Web.Features.Admin.Stories.EditModel),
             typeof(Gaceta.Web.Features.Admin.Staff.IndexModel),
+            typeof(Gaceta.Polls.PollErrors),
+            typeof(Gaceta.Subscribers.ImportErrors),
+            typeof(Gaceta.Web.Features.Admin.Polls.EditModel),
+            typeof(Gaceta.Web.Features.Admin.Subscribers.ImportModel),
+            typeof(Gaceta.Web.Features.Admin.Subscribers.DetailModel),
         ];
         var texts = holders
             .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))
             .Select(f => (string)f.GetRawConstantValue()!)
             .Concat(Gaceta.Staff.StaffRoles.All)
+            // Shown through T[value.ToString()] on the subscriber pages.
+            .Concat(Enum.GetNames<Gaceta.Subscribers.SubscriptionStatus>())
+            .Concat(Enum.GetNames<Gaceta.Subscribers.AccessGrant>())
+            .Concat(Enum.GetNames<Gaceta.Subscribers.SubscriptionSource>())
             .ToList();
 
         Assert.NotEmpty(texts);

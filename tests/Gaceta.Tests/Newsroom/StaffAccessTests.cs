@@ -30,6 +30,13 @@ public sealed class StaffAccessTests(SqliteApp app)
         ["admin/stories/new"] = Writers,
         ["admin/stories/{id:int}/{lang:lang}"] = Everyone,
         ["admin/stories/{id:int}/{lang:lang}/revisions"] = Everyone,
+        ["admin/polls"] = Publishers,
+        ["admin/polls/edit/{id:int?}"] = Publishers,
+        ["admin/polls/{id:int}/results"] = Publishers,
+        ["admin/polls/{id:int}/votes.csv"] = Publishers,
+        ["admin/subscribers"] = Publishers,
+        ["admin/subscribers/import"] = Publishers,
+        ["admin/subscribers/{id:int}"] = Publishers,
         ["admin/staff"] = Administrators,
         ["admin/audit"] = Administrators,
         ["admin/api/slug"] = Everyone,
@@ -48,6 +55,10 @@ public sealed class StaffAccessTests(SqliteApp app)
     public async Task EveryStaffRoute_AllowsAndDeniesAsTheMatrixSays()
     {
         var story = await app.Stories.CreateBilingualAsync();
+        var poll = await app.Polls.CreateAsync();
+        var subscriberEmail = $"matrix-{Guid.NewGuid():N}@example.org";
+        (await app.CreateReader().PostFormAsync(poll.PostPath("en"), Forms.Vote(poll.OptionIds[0], email: subscriberEmail, newsletter: true))).Dispose();
+        var subscriberId = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Subscribers.Where(s => s.Email == subscriberEmail).Select(s => s.Id)));
         var sessions = new Dictionary<string, StaffSession>();
         foreach (var role in Everyone)
         {
@@ -58,7 +69,11 @@ public sealed class StaffAccessTests(SqliteApp app)
         var failures = new List<string>();
         foreach (var (pattern, allowed) in Matrix)
         {
-            var path = "/" + pattern.Replace("{id:int}", story.StoryId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            var id = pattern.StartsWith("admin/polls", StringComparison.Ordinal) ? poll.PollId
+                : pattern.StartsWith("admin/subscribers", StringComparison.Ordinal) ? subscriberId
+                : story.StoryId;
+            var path = "/" + pattern.Replace("{id:int?}", "{id:int}", StringComparison.Ordinal)
+                .Replace("{id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{lang:lang}", "en", StringComparison.Ordinal);
             var isApi = pattern.StartsWith("admin/api", StringComparison.Ordinal);
             foreach (var (who, client) in sessions.Select(s => (s.Key, s.Value.Client)).Prepend(("anonymous", anonymous)))

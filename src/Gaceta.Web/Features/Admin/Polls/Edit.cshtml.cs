@@ -1,0 +1,61 @@
+using System.Globalization;
+using Gaceta.Polls;
+using Gaceta.Site;
+using Gaceta.Web.Infrastructure.Caching;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Gaceta.Web.Features.Admin.Polls;
+
+/// <summary>A new poll at <c>/admin/polls/edit</c>, an existing one at <c>/admin/polls/edit/{id}</c>.</summary>
+public sealed class EditModel(PollAdministration.Handler polls, EditPoll.Handler editor, ReaderCacheInvalidator cache, SiteClock clock) : AdminPageModel
+{
+    public const string SavedNotice = "Poll saved.";
+
+    [FromRoute(Name = "id")]
+    public int? PollId { get; set; }
+
+    [BindProperty]
+    public PollInput Input { get; set; } = new();
+
+    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<PollAdministration.NewsletterChoice> Newsletters { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, int> ConsentVersions { get; private set; } = new Dictionary<string, int>();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        PollAdministration.Editor? poll = null;
+        if (PollId is { } id && (poll = await polls.EditorAsync(id, cancellationToken)) is null)
+        {
+            return NotFound();
+        }
+
+        Input = PollInput.From(poll, clock);
+        ConsentVersions = poll?.ConsentVersions ?? new Dictionary<string, int>();
+        Newsletters = await polls.NewslettersAsync(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var result = await editor.HandleAsync(Input.ToCommand(PollId, clock, Actor), cancellationToken);
+        switch (result.Outcome)
+        {
+            case EditPoll.Outcome.NotFound:
+                return NotFound();
+            case EditPoll.Outcome.Saved:
+                // The poll's form and results show wherever it is embedded: those pages carry its tag.
+                await cache.PollChangedAsync(result.PollId, cancellationToken);
+                Notify(SavedNotice);
+                return Redirect(string.Create(CultureInfo.InvariantCulture, $"/admin/polls/edit/{result.PollId}"));
+            default:
+                Errors = result.Errors;
+                Input.AddBlankOptions();
+                ConsentVersions = PollId is { } id ? (await polls.EditorAsync(id, cancellationToken))?.ConsentVersions ?? new Dictionary<string, int>() : new Dictionary<string, int>();
+                Newsletters = await polls.NewslettersAsync(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Globalization;
+using System.Text;
+using Gaceta.Audit;
+using Gaceta.Polls;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Gaceta.Web.Features.Admin.Polls;
+
+/// <summary>A poll's votes as a CSV download.</summary>
+public sealed class VotesModel(PollAdministration.Handler polls, AuditLog audit) : AdminPageModel
+{
+    [FromRoute(Name = "id")]
+    public int PollId { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var csv = await polls.VotesCsvAsync(PollId, cancellationToken);
+        if (csv is null)
+        {
+            return NotFound();
+        }
+
+        await audit.RecordAsync(Actor, AuditActions.PollVotesExported, string.Create(CultureInfo.InvariantCulture, $"poll {PollId}"), cancellationToken);
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", string.Create(CultureInfo.InvariantCulture, $"poll-{PollId}-votes.csv"));
+    }
+}

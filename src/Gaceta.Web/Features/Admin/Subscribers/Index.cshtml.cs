@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text;
+using Gaceta.Polls;
+using Gaceta.Subscribers;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Gaceta.Web.Features.Admin.Subscribers;
+
+/// <summary>Subscribers at <c>/admin/subscribers</c>: search, filter, export.</summary>
+public sealed class IndexModel(SubscriberAdministration.Handler subscribers, PollAdministration.Handler polls) : AdminPageModel
+{
+    [FromQuery(Name = "q")]
+    public string? Search { get; set; }
+
+    [FromQuery(Name = "newsletter")]
+    public string? Newsletter { get; set; }
+
+    [FromQuery(Name = "status")]
+    public SubscriptionStatus? Status { get; set; }
+
+    [FromQuery(Name = "language")]
+    public string? Language { get; set; }
+
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public SubscriberAdministration.Page Subscribers { get; private set; } = null!;
+
+    public IReadOnlyList<PollAdministration.NewsletterChoice> Newsletters { get; private set; } = [];
+
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Subscribers = await subscribers.ListAsync(Filter(), cancellationToken);
+        Newsletters = await polls.NewslettersAsync(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+    }
+
+    /// <summary>The filtered list as CSV (one line per subscription).</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
+    {
+        var csv = await subscribers.ExportCsvAsync(Filter(), Actor, cancellationToken);
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", "subscribers.csv");
+    }
+
+    public string QueryFor(int page) =>
+        QueryString.Create(new Dictionary<string, string?>
+        {
+            ["q"] = Search,
+            ["newsletter"] = Newsletter,
+            ["status"] = Status?.ToString(),
+            ["language"] = Language,
+            ["page"] = page.ToString(CultureInfo.InvariantCulture),
+        }.Where(p => !string.IsNullOrEmpty(p.Value))).ToString();
+
+    private SubscriberAdministration.Filter Filter() =>
+        new(Search, string.IsNullOrEmpty(Newsletter) ? null : Newsletter, Status, string.IsNullOrEmpty(Language) ? null : Language, PageNumber);
+}
