@@ -31,6 +31,8 @@ public static class GacetaServiceCollectionExtensions
         services.AddGacetaData();
         services.AddStaffAccounts();
         services.AddScoped<AddStaffMember.Handler>();
+        services.AddScoped<ManageStaffMember.Handler>();
+        services.AddScoped<ListStaff.Handler>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ReadAuditLog.Handler>();
         services.AddScoped<ListStories.Handler>();

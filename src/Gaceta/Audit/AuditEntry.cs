@@ -32,6 +32,8 @@ public static class AuditActions
     public const string StaffAdded = "staff-added";
     public const string StaffRoleChanged = "staff-role-changed";
     public const string StaffLockedOut = "staff-locked-out";
+    public const string StaffDisabled = "staff-disabled";
+    public const string StaffEnabled = "staff-enabled";
     public const string StoryCreated = "story-created";
     public const string ArticleSaved = "article-saved";
     public const string ArticlePublished = "article-published";

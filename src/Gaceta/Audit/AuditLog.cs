@@ -27,6 +27,9 @@ public sealed class AuditLog(GacetaDb db, TimeProvider time)
             Subject = subject.Length > 500 ? subject[..500] : subject,
         });
 
+    /// <summary>Saves the entries added so far, for callers whose own change was saved elsewhere.</summary>
+    public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
+
     /// <summary>Adds an entry and saves it at once, for actions whose own change is saved elsewhere.</summary>
     public async Task RecordAsync(Actor? actor, string action, string subject, CancellationToken cancellationToken)
     {

@@ -56,6 +56,14 @@ public sealed partial class InterfaceTextTests
         Assert.True(missing.Count == 0, "Missing Spanish text:\n" + string.Join('\n', missing));
     }
 
+    /// <summary>The build treats resource names case-insensitively: "Active" and "active" would lose one of them.</summary>
+    [Fact]
+    public void SpanishResources_HaveNoKeysDifferingOnlyInCase()
+    {
+        var clashes = SpanishResources().Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g));
+        Assert.Empty(clashes);
+    }
+
     [Fact]
     public void SpanishResources_HaveNoEmptyOrUntranslatedValues()
     {

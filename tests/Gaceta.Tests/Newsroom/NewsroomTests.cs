@@ -69,6 +69,63 @@ public abstract class NewsroomTests(GacetaApp app)
     }
 
     [Fact]
+    public async Task UpdatingAPublishedArticle_EvictsItsPagesInEveryLanguage_AndNoOthers()
+    {
+        var story = await app.Stories.CreateBilingualAsync();
+        var unrelated = await app.Stories.CreateBilingualAsync();
+        var reader = app.CreateReader();
+        var affected = new[]
+        {
+            story.PathIn("en"), story.PathIn("es"), "/en/", "/es/", story.SectionPathIn("en"), story.SectionPathIn("es"),
+            $"/en/authors/{story.AuthorSlug}", $"/es/autores/{story.AuthorSlug}",
+        };
+        foreach (var path in affected.Append(unrelated.PathIn("en")))
+        {
+            (await reader.GetAsync(new Uri(path, UriKind.Relative))).Dispose();
+        }
+
+        using var editor = await StaffSession.SignInAsync(app, StaffRoles.Editor);
+        var editPath = $"/admin/stories/{story.StoryId}/en";
+        var fields = Replace(await FormFieldsAsync(editor, editPath), "Input.Headline", "Harbour cranes back at work after repairs");
+        using var saved = await editor.PostAsync(editPath, fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        foreach (var path in affected)
+        {
+            using var response = await reader.GetAsync(new Uri(path, UriKind.Relative));
+            // The output cache marks what it serves from memory with an Age header.
+            Assert.False(response.Headers.Age is not null, $"{path} was still served from the cache.");
+        }
+
+        Assert.Contains("Harbour cranes back at work after repairs", await reader.GetStringAsync(new Uri("/en/", UriKind.Relative)), StringComparison.Ordinal);
+        using var other = await reader.GetAsync(new Uri(unrelated.PathIn("en"), UriKind.Relative));
+        Assert.NotNull(other.Headers.Age);
+    }
+
+    [Fact]
+    public async Task Translator_EditsTranslations_ButNotOriginals()
+    {
+        var neighbour = await app.Stories.CreateBilingualAsync();
+        using var editor = await StaffSession.SignInAsync(app, StaffRoles.Editor);
+        using var translator = await StaffSession.SignInAsync(app, StaffRoles.Translator);
+        using var created = await editor.PostAsync("/admin/stories/new", StoryFields(neighbour.SectionId, "Bridge repairs begin", "Save"), "/admin/stories/new?lang=en");
+        var english = created.Headers.Location!.OriginalString;
+        var spanish = english[..^2] + "es";
+
+        var original = await translator.Client.GetDocumentAsync(english);
+        Assert.Null(original.QuerySelector("form.story-form"));
+        using var refused = await translator.PostAsync(english, StoryFields(neighbour.SectionId, "Translator rewrites the original", "Save"), english);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+
+        using var translated = await translator.PostAsync(spanish, [new("from", "en")], spanish + "?handler=Translate");
+        Assert.Equal(HttpStatusCode.Redirect, translated.StatusCode);
+        var form = await translator.Client.GetDocumentAsync(spanish);
+        Assert.NotNull(form.QuerySelector("form.story-form"));
+        Assert.NotNull(form.QuerySelector("fieldset.story-fields[disabled]"));
+        Assert.Null(form.QuerySelector("button[value=Publish]"));
+    }
+
+    [Fact]
     public async Task ConcurrentEdits_ProduceAConflict_NotALostUpdate()
     {
         var neighbour = await app.Stories.CreateBilingualAsync();

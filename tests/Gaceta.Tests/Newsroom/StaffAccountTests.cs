@@ -72,3 +72,43 @@ public sealed class StaffAccountTests(SqliteApp app)
         Assert.Equal(Commands.Usage, missingEmail);
     }
 }
+
+/// <summary>Administrators change roles and take access away; nobody changes their own account.</summary>
+[Collection(SqliteHost.Name)]
+public sealed class StaffManagementTests(SqliteApp app)
+{
+    [Fact]
+    public async Task Administrator_ChangesARole_AndTakesAccessAway()
+    {
+        using var admin = await StaffSession.SignInAsync(app, StaffRoles.Administrator);
+        var (email, password, id) = await StaffSession.CreateAccountAsync(app, StaffRoles.Editor);
+
+        using var demoted = await admin.PostAsync("/admin/staff", [new("memberId", id), new("role", "Reporter")], "/admin/staff?handler=Change");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, demoted.StatusCode);
+        using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffMember>>();
+            Assert.Equal(["Reporter"], await users.GetRolesAsync((await users.FindByIdAsync(id))!));
+        }
+
+        using var disabled = await admin.PostAsync("/admin/staff", [new("memberId", id), new("enabled", "false")], "/admin/staff?handler=Change");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, disabled.StatusCode);
+        using var browser = StaffSession.NewBrowser(app);
+        using var refused = await StaffSession.PostPageFormAsync(browser, "/admin/sign-in", [new("email", email), new("password", password)]);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("disabled", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var enabled = await admin.PostAsync("/admin/staff", [new("memberId", id), new("enabled", "true")], "/admin/staff?handler=Change");
+        using var again = await StaffSession.PostPageFormAsync(browser, "/admin/sign-in", [new("email", email), new("password", password)]);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Administrator_CannotChangeTheirOwnAccount()
+    {
+        using var admin = await StaffSession.SignInAsync(app, StaffRoles.Administrator);
+        using var response = await admin.PostAsync("/admin/staff", [new("memberId", admin.Id), new("enabled", "false")], "/admin/staff?handler=Change");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("your own", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

@@ -12,6 +12,7 @@ public sealed class SignInModel(SignInManager<StaffMember> signIn, SignInRateLim
 {
     public const string WrongCredentials = "The email or the password is wrong.";
     public const string LockedOut = "Too many failed attempts: this account is locked for 15 minutes.";
+    public const string Disabled = "This account has been disabled. Ask an administrator.";
     public const string TooManyAttempts = "Too many sign-in attempts from your connection. Wait a few minutes and try again.";
 
     [BindProperty(SupportsGet = true)]
@@ -54,7 +55,9 @@ public sealed class SignInModel(SignInManager<StaffMember> signIn, SignInRateLim
             await audit.RecordAsync(null, result.IsLockedOut ? AuditActions.StaffLockedOut : AuditActions.SignInFailed, email, cancellationToken);
         }
 
-        Error = result.IsLockedOut ? LockedOut : WrongCredentials;
+        Error = !result.IsLockedOut ? WrongCredentials
+            : (await signIn.UserManager.FindByNameAsync(email))?.LockoutEnd == DateTimeOffset.MaxValue ? Disabled
+            : LockedOut;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

@@ -1,21 +1,22 @@
-using Gaceta.Data;
 using Gaceta.Staff;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gaceta.Web.Features.Admin.Staff;
 
-/// <summary>Staff accounts, for administrators, at <c>/admin/staff</c>: the list and a form to add one.</summary>
-public sealed class IndexModel(GacetaDb db, AddStaffMember.Handler add, TimeProvider time) : AdminPageModel
+/// <summary>
+/// Staff accounts, for administrators, at <c>/admin/staff</c>: the list, a form to add one, and per account its
+/// role and whether it may sign in.
+/// </summary>
+public sealed class IndexModel(ListStaff.Handler staff, AddStaffMember.Handler add, ManageStaffMember.Handler manage) : AdminPageModel
 {
     public const string DuplicateEmail = "A staff member with this email already exists.";
     public const string InvalidEmail = "Give a valid email address.";
     public const string UnknownRole = "Choose a role.";
     public const string NotCreated = "The account could not be created.";
+    public const string OwnAccount = "You cannot change your own role or access; ask another administrator.";
+    public const string ChangedNotice = "Staff account changed. Their open sessions end within a minute.";
 
-    public sealed record Member(string Email, string Name, string Role, string Language, bool LockedOut);
-
-    public IReadOnlyList<Member> Members { get; private set; } = [];
+    public IReadOnlyList<ListStaff.Member> Members { get; private set; } = [];
 
     [BindProperty]
     public string? Email { get; set; }
@@ -34,7 +35,7 @@ public sealed class IndexModel(GacetaDb db, AddStaffMember.Handler add, TimeProv
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Members = await staff.HandleAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -56,22 +57,26 @@ public sealed class IndexModel(GacetaDb db, AddStaffMember.Handler add, TimeProv
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
-        await LoadAsync(cancellationToken);
+        Members = await staff.HandleAsync(cancellationToken);
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    /// <summary>Changes one account's role, or takes its access away or gives it back.</summary>
+    public async Task<IActionResult> OnPostChangeAsync(string memberId, string? role, bool? enabled, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var members = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync(cancellationToken);
-        var roles = await db.UserRoles.AsNoTracking()
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
-            .ToListAsync(cancellationToken);
-        Members = members.Select(m => new Member(
-            m.Email ?? string.Empty,
-            m.DisplayName,
-            roles.FirstOrDefault(r => r.UserId == m.Id)?.Name ?? string.Empty,
-            m.Language,
-            m.LockoutEnd > now)).ToList();
+        var outcome = await manage.HandleAsync(new ManageStaffMember.Command(memberId, role, enabled, Actor), cancellationToken);
+        switch (outcome)
+        {
+            case ManageStaffMember.Outcome.NotFound:
+                return NotFound();
+            case ManageStaffMember.Outcome.Changed:
+                Notify(ChangedNotice);
+                return Redirect("/admin/staff");
+            default:
+                Errors = [outcome == ManageStaffMember.Outcome.OwnAccount ? OwnAccount : UnknownRole];
+                Members = await staff.HandleAsync(cancellationToken);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+        }
     }
 }
