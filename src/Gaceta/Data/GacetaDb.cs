@@ -316,6 +316,13 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : IdentityDbContext<St
                 continue;
             }
 
+            // Only a new article, or one whose alt text is being changed, is checked: an unrelated update (a
+            // correction, a translation marked up to date) must not fail because another field was already empty.
+            if (entry.State == EntityState.Modified && !entry.Property(a => a.LeadImageAlt).IsModified)
+            {
+                continue;
+            }
+
             var article = entry.Entity;
             var story = article.Story ?? Stories.Local.FirstOrDefault(s => s.Id == article.StoryId);
             if (story?.LeadImage is not null && string.IsNullOrWhiteSpace(article.LeadImageAlt))

@@ -126,6 +126,38 @@ public abstract class NewsroomTests(GacetaApp app)
     }
 
     [Fact]
+    public async Task ImageAddedAfterTranslation_LeavesTheTranslationWorkable_AndHiddenUntilDescribed()
+    {
+        var neighbour = await app.Stories.CreateBilingualAsync();
+        using var editor = await StaffSession.SignInAsync(app, StaffRoles.Editor);
+        using var created = await editor.PostAsync("/admin/stories/new", StoryFields(neighbour.SectionId, "Market hall roof replaced", "Publish"), "/admin/stories/new?lang=en");
+        var english = created.Headers.Location!.OriginalString;
+        var spanish = english[..^2] + "es";
+        (await editor.PostAsync(spanish, [new("from", "en")], spanish + "?handler=Translate")).Dispose();
+        var spanishFields = Replace(await FormFieldsAsync(editor, spanish), "Input.Slug", "tejado-del-mercado-" + Guid.NewGuid().ToString("N")[..6]);
+        (await editor.PostAsync(spanish, Replace(spanishFields, "intent", "Publish"))).Dispose();
+
+        // The image arrives later, described in English only.
+        var withImage = Replace(Replace(await FormFieldsAsync(editor, english), "Input.ImageUrl", "/demo/harbour.svg"), "Input.ImageAlt", "The new roof seen from the quay");
+        using (var saved = await editor.PostAsync(english, withImage))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var markFields = await FormFieldsAsync(editor, spanish, "form[action*=MarkUpToDate]");
+        using var marked = await editor.PostAsync(spanish, markFields, spanish + "?handler=MarkUpToDate");
+        Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
+        using var corrected = await editor.PostAsync(spanish, [new("correction", "El tejado es de zinc, no de cobre.")], spanish + "?handler=Correct");
+        Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
+
+        var paths = await app.WithDbAsync(db => db.Articles.Where(a => a.Story.Articles.Any(o => o.Headline == "Market hall roof replaced"))
+            .ToDictionaryAsync(a => a.Language, a => ArticlePaths.Article(a.Language, a.PublishedAt!.Value, a.Slug)));
+        var reader = app.CreateReader();
+        Assert.Equal("The new roof seen from the quay", (await reader.GetDocumentAsync(paths["en"])).QuerySelector(".lead-figure img")!.GetAttribute("alt"));
+        Assert.Null((await reader.GetDocumentAsync(paths["es"])).QuerySelector(".lead-figure"));
+    }
+
+    [Fact]
     public async Task ConcurrentEdits_ProduceAConflict_NotALostUpdate()
     {
         var neighbour = await app.Stories.CreateBilingualAsync();

@@ -50,13 +50,16 @@ public sealed class SignInModel(SignInManager<StaffMember> signIn, SignInRateLim
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith(AdminArea.PathPrefix, StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/admin/stories");
         }
 
-        if (email.Length > 0)
+        // Failures are recorded against real accounts only: what someone typed into the email field of an
+        // unknown account (a password, by mistake) stays out of the log.
+        var account = email.Length == 0 ? null : await signIn.UserManager.FindByNameAsync(email);
+        if (account is not null)
         {
             await audit.RecordAsync(null, result.IsLockedOut ? AuditActions.StaffLockedOut : AuditActions.SignInFailed, email, cancellationToken);
         }
 
         Error = !result.IsLockedOut ? WrongCredentials
-            : (await signIn.UserManager.FindByNameAsync(email))?.LockoutEnd == DateTimeOffset.MaxValue ? Disabled
+            : account?.LockoutEnd == DateTimeOffset.MaxValue ? Disabled
             : LockedOut;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
