@@ -454,6 +454,10 @@ namespace Gaceta.Migrations.Postgres.Migrations
                     b.Property<int>("SpamCount")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Key")

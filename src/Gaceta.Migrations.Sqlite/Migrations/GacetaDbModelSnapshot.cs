@@ -429,6 +429,10 @@ namespace Gaceta.Migrations.Sqlite.Migrations
                     b.Property<int>("SpamCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Key")

@@ -115,10 +115,7 @@ public static class EditStory
             var sectionsBefore = isNew ? [] : new[] { story.SectionId };
             var authorsBefore = story.Authors.Select(a => a.AuthorId).ToList();
 
-            if (editStory)
-            {
-                ApplyStoryFields(story, command.Story);
-            }
+            var storyChanged = editStory && ApplyStoryFields(story, command.Story);
 
             if (article is null)
             {
@@ -170,7 +167,8 @@ public static class EditStory
             ApplyIntent(article, command, now);
             article.UpdatedAt = now;
             article.Version++;
-            if (editStory && !isNew)
+            // Only a change to the story's own fields moves its version: editors of other languages are not in conflict.
+            if (storyChanged && !isNew)
             {
                 story.Version++;
             }
@@ -234,7 +232,11 @@ public static class EditStory
                     errors["WireCredit"] = NewsroomErrors.WireCreditTooLong;
                 }
 
-                if (!string.IsNullOrWhiteSpace(storyFields.ImageUrl) && !IsImageAddress(storyFields.ImageUrl.Trim()))
+                if (storyFields.ImageUrl?.Trim().Length > 2000)
+                {
+                    errors["ImageUrl"] = NewsroomErrors.ImageUrlTooLong;
+                }
+                else if (!string.IsNullOrWhiteSpace(storyFields.ImageUrl) && !IsImageAddress(storyFields.ImageUrl.Trim()))
                 {
                     errors["ImageUrl"] = NewsroomErrors.ImageUrlInvalid;
                 }
@@ -259,7 +261,8 @@ public static class EditStory
             }
 
             var slug = fields.Slug?.Trim();
-            if (!string.IsNullOrEmpty(slug))
+            // The stored slug is always acceptable back, even one made before today's rules.
+            if (!string.IsNullOrEmpty(slug) && slug != article?.Slug)
             {
                 if (!Slugs.IsValid(slug))
                 {
@@ -277,7 +280,11 @@ public static class EditStory
 
             if (command.Intent == Intent.Schedule)
             {
-                if (command.ScheduleAt is not { } at)
+                if (article?.Status == ArticleStatus.Published)
+                {
+                    errors["ScheduleAt"] = NewsroomErrors.ScheduleWhilePublished;
+                }
+                else if (command.ScheduleAt is not { } at)
                 {
                     errors["ScheduleAt"] = NewsroomErrors.ScheduleRequired;
                 }
@@ -327,8 +334,10 @@ public static class EditStory
                 candidate => SlugTakenAsync(command.Language, candidate, article.Id == 0 ? null : article.Id, cancellationToken));
         }
 
-        private static void ApplyStoryFields(Story story, StoryFields fields)
+        /// <returns>Whether any of the story's own fields changed.</returns>
+        private static bool ApplyStoryFields(Story story, StoryFields fields)
         {
+            var before = (story.SectionId, story.WireCredit, story.LeadImage?.Url, story.LeadImage?.Credit, Authors: string.Join(',', story.Authors.OrderBy(a => a.Position).Select(a => a.AuthorId)));
             story.SectionId = fields.SectionId;
             story.WireCredit = string.IsNullOrWhiteSpace(fields.WireCredit) ? null : fields.WireCredit.Trim();
             story.LeadImage = string.IsNullOrWhiteSpace(fields.ImageUrl)
@@ -349,6 +358,9 @@ public static class EditStory
                     byline.Position = i;
                 }
             }
+
+            var after = (story.SectionId, story.WireCredit, story.LeadImage?.Url, story.LeadImage?.Credit, Authors: string.Join(',', story.Authors.OrderBy(a => a.Position).Select(a => a.AuthorId)));
+            return before != after;
         }
 
         /// <returns>Whether the text readers see changed.</returns>

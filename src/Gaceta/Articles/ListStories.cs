@@ -24,7 +24,7 @@ public static class ListStories
         public async Task<Model> HandleAsync(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
-            var page = Math.Max(1, query.Page);
+            var page = Math.Clamp(query.Page, 1, 100_000);
             var stories = db.Stories.AsNoTracking();
             if (query.Search?.Trim() is { Length: > 0 } search)
             {

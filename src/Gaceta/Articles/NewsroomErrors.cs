@@ -23,6 +23,8 @@ public static class NewsroomErrors
     public const string ImageAltTooLong = "The image description is too long (500 characters at most).";
     public const string ScheduleInPast = "Choose a publishing time in the future.";
     public const string ScheduleRequired = "Choose when to publish.";
+    public const string ScheduleWhilePublished = "This article is already published. Unpublish it first to schedule it again.";
+    public const string ImageUrlTooLong = "The image address is too long (2,000 characters at most).";
     public const string CorrectionRequired = "Say what was wrong and what is right.";
     public const string CorrectionTooLong = "The correction is too long (2,000 characters at most).";
     public const string CorrectionNeedsPublished = "Corrections are for published articles.";

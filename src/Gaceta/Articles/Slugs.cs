@@ -52,10 +52,13 @@ public static class Slugs
     public static async Task<string> UniqueAsync(string slug, Func<string, Task<bool>> isTaken)
     {
         ArgumentNullException.ThrowIfNull(isTaken);
-        var candidate = slug.Length == 0 ? "article" : slug;
+        var stem = slug.Length == 0 ? "article" : slug;
+        var candidate = stem;
         for (var n = 2; await isTaken(candidate); n++)
         {
-            candidate = $"{slug}-{n.ToString(CultureInfo.InvariantCulture)}";
+            // The suffix must fit within the maximum length too.
+            var suffix = "-" + n.ToString(CultureInfo.InvariantCulture);
+            candidate = stem[..Math.Min(stem.Length, MaximumLength - suffix.Length)].TrimEnd('-') + suffix;
         }
 
         return candidate;

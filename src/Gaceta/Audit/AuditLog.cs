@@ -24,8 +24,12 @@ public sealed class AuditLog(GacetaDb db, TimeProvider time)
             ActorId = actorId,
             ActorName = actorName,
             Action = action,
-            Subject = subject.Length > 500 ? subject[..500] : subject,
+            Subject = Shorten(subject, 500),
         });
+
+    /// <summary>Cuts <paramref name="text"/> to <paramref name="length"/> characters without splitting a surrogate pair.</summary>
+    private static string Shorten(string text, int length) =>
+        text.Length <= length ? text : text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
 
     /// <summary>Saves the entries added so far, for callers whose own change was saved elsewhere.</summary>
     public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);

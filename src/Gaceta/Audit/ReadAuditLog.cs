@@ -19,7 +19,7 @@ public static class ReadAuditLog
         public async Task<Model> HandleAsync(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
-            var page = Math.Max(1, query.Page);
+            var page = Math.Clamp(query.Page, 1, 100_000);
             var entries = await db.AuditEntries.AsNoTracking()
                 .OrderByDescending(e => e.Id)
                 .Skip((page - 1) * PageSize)

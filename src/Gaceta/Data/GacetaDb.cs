@@ -199,6 +199,7 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : IdentityDbContext<St
         {
             poll.Property(p => p.Key).HasMaxLength(SlugLength);
             poll.HasIndex(p => p.Key).IsUnique();
+            poll.Property(p => p.Version).IsConcurrencyToken();
             poll.HasOne(p => p.Newsletter).WithMany().HasForeignKey(p => p.NewsletterId).OnDelete(DeleteBehavior.Restrict);
             poll.OwnsMany(p => p.Questions, question =>
             {
@@ -306,7 +307,10 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : IdentityDbContext<St
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>A story's lead image needs alternative text in every language the story is published in.</summary>
+    /// <summary>
+    /// A story's lead image needs alternative text in every language the story is published or scheduled in. Drafts
+    /// may lack it while they are written (a translation started before the image arrived, say).
+    /// </summary>
     private void ValidateStories()
     {
         foreach (var entry in ChangeTracker.Entries<Article>())
@@ -324,6 +328,11 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : IdentityDbContext<St
             }
 
             var article = entry.Entity;
+            if (article.Status == ArticleStatus.Draft)
+            {
+                continue;
+            }
+
             var story = article.Story ?? Stories.Local.FirstOrDefault(s => s.Id == article.StoryId);
             if (story?.LeadImage is not null && string.IsNullOrWhiteSpace(article.LeadImageAlt))
             {

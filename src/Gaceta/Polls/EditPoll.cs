@@ -16,8 +16,10 @@ public static class EditPoll
     /// <summary>One answer; <paramref name="Id"/> is null for a new one. All texts empty removes it.</summary>
     public sealed record OptionInput(int? Id, IReadOnlyDictionary<string, string?> Texts);
 
+    /// <param name="Version">The poll version the form was filled from (0 for a new poll).</param>
     public sealed record Command(
         int? PollId,
+        int Version,
         string Key,
         DateTime? OpensAt,
         DateTime? ClosesAt,
@@ -31,6 +33,7 @@ public static class EditPoll
     {
         Saved,
         Invalid,
+        Conflict,
         NotFound,
     }
 
@@ -51,6 +54,14 @@ public static class EditPoll
                 {
                     return new Result(Outcome.NotFound, 0, new Dictionary<string, string>());
                 }
+
+                if (poll.Version != command.Version)
+                {
+                    return new Result(Outcome.Conflict, poll.Id, new Dictionary<string, string>());
+                }
+
+                // The stored version must still be the one the form was filled from when the row is written.
+                db.Entry(poll).Property(p => p.Version).OriginalValue = command.Version;
             }
 
             var options = command.Options.Where(o => o.Texts.Values.Any(t => !string.IsNullOrWhiteSpace(t))).ToList();
@@ -64,6 +75,7 @@ public static class EditPoll
             var isNew = poll is null;
             poll ??= db.Polls.Add(new Poll { Key = command.Key.Trim(), CreatedAt = now }).Entity;
             poll.Key = command.Key.Trim();
+            poll.Version++;
             poll.OpensAt = command.OpensAt;
             poll.ClosesAt = command.ClosesAt;
             poll.NewsletterId = command.NewsletterId;
@@ -108,6 +120,10 @@ public static class EditPoll
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return new Result(Outcome.Conflict, poll.Id, new Dictionary<string, string>());
             }
             catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
             {

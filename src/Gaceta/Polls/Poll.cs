@@ -27,6 +27,9 @@ public sealed class Poll
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>Bumped by every save in the staff area; a save made from an older version is refused.</summary>
+    public int Version { get; set; }
+
     public List<PollQuestion> Questions { get; set; } = [];
 
     public List<PollOption> Options { get; set; } = [];

@@ -14,6 +14,7 @@ public static class PollAdministration
     /// <summary>A poll as the editor form shows it.</summary>
     public sealed record Editor(
         int Id,
+        int Version,
         string Key,
         DateTime? OpensAt,
         DateTime? ClosesAt,
@@ -76,6 +77,7 @@ public static class PollAdministration
                 .OfType<ConsentText>().ToList();
             return new Editor(
                 poll.Id,
+                poll.Version,
                 poll.Key,
                 poll.OpensAt,
                 poll.ClosesAt,

@@ -33,7 +33,7 @@ public static class AddStaffMember
             }
 
             var email = command.Email.Trim();
-            if (!System.Net.Mail.MailAddress.TryCreate(email, out var address) || address.Address != email)
+            if (email.Length > 256 || !System.Net.Mail.MailAddress.TryCreate(email, out var address) || address.Address != email)
             {
                 return Failed("InvalidEmail", $"'{command.Email}' is not an email address.");
             }
@@ -42,6 +42,11 @@ public static class AddStaffMember
             if (!languages.IsSupported(language))
             {
                 return Failed("UnknownLanguage", $"Unknown language '{language}'.");
+            }
+
+            if (command.DisplayName?.Trim().Length > 200)
+            {
+                return Failed("InvalidName", "The name is too long (200 characters at most).");
             }
 
             await EnsureRolesAsync(cancellationToken);

@@ -66,6 +66,7 @@ public static class ImportSubscribers
                 return new Result(0, 0, errors);
             }
 
+            var fileName = command.FileName.Length > 200 ? command.FileName[..200] : command.FileName;
             var imported = 0;
             var already = 0;
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -90,15 +91,17 @@ public static class ImportSubscribers
                             null,
                             row.Source,
                             0,
-                            $"import:{command.FileName}#line-{row.Line.ToString(CultureInfo.InvariantCulture)}",
+                            $"import:{fileName}#line-{row.Line.ToString(CultureInfo.InvariantCulture)}",
                             string.Empty,
                             null),
                         existing,
                         cancellationToken);
                     imported++;
+                    // Each row is written by now; forgetting it keeps every save as cheap as the first.
+                    db.ChangeTracker.Clear();
                 }
 
-                audit.Add(command.Actor, AuditActions.SubscribersImported, $"{imported} from {command.FileName} ({already} already subscribed)");
+                audit.Add(command.Actor, AuditActions.SubscribersImported, $"{imported} from {fileName} ({already} already subscribed)");
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
@@ -140,6 +143,12 @@ public static class ImportSubscribers
                     errors.Add(new RowError(record.Line, ImportErrors.Newsletter, Get("newsletter")));
                 }
 
+                var consentedAt = Get("consented_at");
+                if (consentedAt.Length > 0 && !DateOnly.TryParseExact(consentedAt, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                {
+                    errors.Add(new RowError(record.Line, ImportErrors.ConsentedAt, consentedAt));
+                }
+
                 var source = Get("consent_source");
                 if (source.Length is 0 or > 1000)
                 {
@@ -153,7 +162,6 @@ public static class ImportSubscribers
 
                 if (errors.Count == before)
                 {
-                    var consentedAt = Get("consented_at");
                     rows.Add(new Row(record.Line, email, language, newsletter!, consentedAt.Length > 0 ? $"{source} ({consentedAt})" : source));
                 }
             }
@@ -176,5 +184,6 @@ public static class ImportErrors
     public const string Language = "Not one of the site's languages:";
     public const string Newsletter = "No newsletter has this key:";
     public const string ConsentSource = "Say where this person's consent came from (consent_source, 1,000 characters at most).";
+    public const string ConsentedAt = "Give consented_at as a date such as 2026-10-03:";
     public const string Duplicate = "The same address and newsletter appear earlier in the file:";
 }

@@ -18,7 +18,10 @@ public static class RequestSubscription
     /// <param name="ConsentText">The exact text the reader agreed to.</param>
     /// <param name="PageUrl">Absolute address of the page the consent was given on.</param>
     /// <param name="IpHash">Keyed hash of the client's address.</param>
-    /// <param name="Client">Partition key for the per-client mail limit; null for staff imports, which have no reader client.</param>
+    /// <param name="Client">
+    /// Partition key for the per-client mail limit. Null for a staff import, which has no reader client: its
+    /// confirmation mails go out without the per-client limit or the per-address cooldown, one per subscription.
+    /// </param>
     public sealed record Command(
         string Email,
         string Language,
@@ -118,7 +121,7 @@ public static class RequestSubscription
             }
 
             var cooldown = TimeSpan.FromMinutes(options.Value.ConfirmationCooldownMinutes);
-            var recentlyAsked = subscriber.LastConfirmationMailAt is { } last && now - last < cooldown;
+            var recentlyAsked = command.Client is not null && subscriber.LastConfirmationMailAt is { } last && now - last < cooldown;
             if (recentlyAsked || (command.Client is not null && !throttle.TryAcquire(command.Client)))
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -35,7 +35,7 @@ public static class SubscriberAdministration
             ArgumentNullException.ThrowIfNull(filter);
             var query = Filtered(filter);
             var total = await query.CountAsync(cancellationToken);
-            var number = Math.Max(1, filter.Page);
+            var number = Math.Clamp(filter.Page, 1, 100_000);
             var rows = await ToRows(query.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Skip((number - 1) * PageSize).Take(PageSize + 1), cancellationToken);
             return new Page(rows.Take(PageSize).ToList(), number, rows.Count > PageSize, total);
         }

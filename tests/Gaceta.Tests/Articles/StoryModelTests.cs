@@ -43,10 +43,20 @@ public abstract class StoryModelTests(GacetaApp app)
     }
 
     [Fact]
-    public async Task ALeadImage_NeedsAltTextInEveryLanguage()
+    public async Task ALeadImage_NeedsAltTextInEveryPublishedLanguage_NotInDrafts()
     {
         var story = await app.Stories.CreateBilingualAsync();
+        var draft = NewStory(story.SectionId, Article("en", $"draft-no-alt-{Guid.NewGuid():N}"));
+        draft.LeadImage = new LeadImage { Url = "/demo/harbour.svg" };
+        Assert.True(await app.WithDbAsync(db =>
+        {
+            db.Stories.Add(draft);
+            return db.SaveChangesAsync();
+        }) > 0);
+
         var withoutAlt = NewStory(story.SectionId, Article("en", $"no-alt-{Guid.NewGuid():N}"));
+        withoutAlt.Articles[0].Status = ArticleStatus.Published;
+        withoutAlt.Articles[0].PublishedAt = app.Clock.GetUtcNow().UtcDateTime;
         withoutAlt.LeadImage = new LeadImage { Url = "/demo/harbour.svg" };
 
         var error = await Assert.ThrowsAsync<ValidationException>(() => app.WithDbAsync(db =>

@@ -18,7 +18,7 @@ public abstract class PollAdminTests(GacetaApp app)
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var editPath = created.Headers.Location!.OriginalString;
 
-        using var edited = await editor.PostAsync(editPath, PollFields(key, newsletterId, "I agree to receive the newsletter every week.", existing: await OptionIdsAsync(key)));
+        using var edited = await editor.PostAsync(editPath, PollFields(key, newsletterId, "I agree to receive the newsletter every week.", existing: await OptionIdsAsync(key), version: 1));
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
 
         var versions = await app.WithDbAsync(db => db.Polls.Where(p => p.Key == key)
@@ -27,6 +27,27 @@ public abstract class PollAdminTests(GacetaApp app)
         Assert.Equal(2, (await OptionIdsAsync(key)).Count);
         var form = await editor.Client.GetDocumentAsync(editPath);
         Assert.Contains($"{{{{poll:{key}}}}}", form.QuerySelector("#key-hint").Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConcurrentPollEdits_AreRefused_NotSilentlyMerged()
+    {
+        using var first = await StaffSession.SignInAsync(app, StaffRoles.Editor);
+        using var second = await StaffSession.SignInAsync(app, StaffRoles.Editor);
+        var key = $"tram-{Guid.NewGuid():N}"[..19];
+        using var created = await first.PostAsync("/admin/polls/edit", PollFields(key, null, null));
+        var editPath = created.Headers.Location!.OriginalString;
+        var options = await OptionIdsAsync(key);
+
+        // The first editor adds a third answer; the second saves from the form they opened before that.
+        var withThird = PollFields(key, null, null, existing: options, version: 1);
+        withThird.AddRange([new("Input.Options[2].Texts[en]", "Only in summer"), new("Input.Options[2].Texts[es]", "Solo en verano")]);
+        using var added = await first.PostAsync(editPath, withThird);
+        using var stale = await second.PostAsync(editPath, PollFields(key, null, null, existing: options, version: 1));
+
+        Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
+        Assert.Contains("Someone else saved this poll", (await second.Client.GetDocumentAsync(editPath)).QuerySelector(".notice").Text(), StringComparison.Ordinal);
+        Assert.Equal(3, (await OptionIdsAsync(key)).Count);
     }
 
     [Fact]
@@ -72,11 +93,12 @@ public abstract class PollAdminTests(GacetaApp app)
     private Task<List<int>> OptionIdsAsync(string key) =>
         app.WithDbAsync(db => db.Polls.Where(p => p.Key == key).SelectMany(p => p.Options.OrderBy(o => o.Position).Select(o => o.Id)).ToListAsync());
 
-    private static List<KeyValuePair<string, string>> PollFields(string key, int? newsletterId, string? consentEn, List<int>? existing = null)
+    private static List<KeyValuePair<string, string>> PollFields(string key, int? newsletterId, string? consentEn, List<int>? existing = null, int version = 0)
     {
         var fields = new List<KeyValuePair<string, string>>
         {
             new("Input.Key", key),
+            new("Input.Version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("Input.Questions[en]", "Should the ferry run at night?"),
             new("Input.Questions[es]", "¿Debería el ferri navegar de noche?"),
             new("Input.Options[0].Texts[en]", "Yes"),

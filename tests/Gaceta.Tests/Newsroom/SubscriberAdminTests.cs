@@ -17,21 +17,23 @@ public abstract class SubscriberAdminTests(GacetaApp app)
         var poll = await app.Polls.CreateAsync();
         var newsletter = await NewsletterKeyAsync(poll.NewsletterId!.Value);
         var good = $"good-{Guid.NewGuid():N}@example.org";
-        var csv = "email,language,newsletter,consent_source\n" +
-            $"{good},en,{newsletter},Paper form at the harbour fair\n" +
-            $"not-an-address,en,{newsletter},Paper form\n" +
-            $"other-{Guid.NewGuid():N}@example.org,fr,{newsletter},Paper form\n" +
-            $"third-{Guid.NewGuid():N}@example.org,es,no-such-newsletter,\n";
+        var csv = "email,language,newsletter,consent_source,consented_at\n" +
+            $"{good},en,{newsletter},Paper form at the harbour fair,2026-10-03\n" +
+            $"not-an-address,en,{newsletter},Paper form,\n" +
+            $"other-{Guid.NewGuid():N}@example.org,fr,{newsletter},Paper form,\n" +
+            $"third-{Guid.NewGuid():N}@example.org,es,no-such-newsletter,,\n" +
+            $"fourth-{Guid.NewGuid():N}@example.org,es,{newsletter},Paper form,03/10/2026\n";
         using var editor = await StaffSession.SignInAsync(app, StaffRoles.Editor);
 
         using var response = await UploadAsync(editor, csv);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelectorAll(".import-errors li").Select(li => li.Text()).ToList();
-        Assert.Equal(4, errors.Count);
+        Assert.Equal(5, errors.Count);
         Assert.StartsWith("Line 3: Not an email address: not-an-address", errors[0], StringComparison.Ordinal);
         Assert.StartsWith("Line 4: Not one of the site's languages: fr", errors[1], StringComparison.Ordinal);
-        Assert.All(errors[2..], e => Assert.StartsWith("Line 5:", e, StringComparison.Ordinal));
+        Assert.All(errors[2..4], e => Assert.StartsWith("Line 5:", e, StringComparison.Ordinal));
+        Assert.StartsWith("Line 6: Give consented_at as a date", errors[4], StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.Subscribers.AnyAsync(s => s.Email == good)));
     }
 
@@ -42,9 +44,18 @@ public abstract class SubscriberAdminTests(GacetaApp app)
         var newsletter = await NewsletterKeyAsync(poll.NewsletterId!.Value);
         var first = $"ana-{Guid.NewGuid():N}@example.org";
         var second = $"luis-{Guid.NewGuid():N}@example.org";
+        var free = await app.WithDbAsync(async db =>
+        {
+            var letter = new Gaceta.Newsletters.Newsletter { Key = $"free-{Guid.NewGuid():N}"[..17], CreatedAt = DateTime.UtcNow, Names = [new() { Language = "en", Name = "Harbour weekly" }, new() { Language = "es", Name = "Semanario del puerto" }] };
+            db.Newsletters.Add(letter);
+            await db.SaveChangesAsync();
+            return letter.Key;
+        });
+        // The second address asks for two newsletters in one file: each subscription gets its confirmation.
         var csv = "email,language,newsletter,consent_source,consented_at\r\n" +
             $"{first},es,{newsletter},\"Paper form, harbour fair\",2026-10-03\r\n" +
-            $"{second},en,{newsletter},Paper form,\r\n";
+            $"{second},en,{newsletter},Paper form,\r\n" +
+            $"{second},en,{free},Paper form,\r\n";
         using var editor = await StaffSession.SignInAsync(app, StaffRoles.Editor);
 
         using var response = await UploadAsync(editor, csv);
@@ -54,7 +65,7 @@ public abstract class SubscriberAdminTests(GacetaApp app)
             .Where(s => s.Subscriber.Email == first || s.Subscriber.Email == second)
             .Select(s => new { s.Status, s.Source, s.ConfirmedAt, Consent = s.ConsentRecords.Select(c => new { c.Text, c.PageUrl, c.ConfirmedAt }).Single() })
             .ToListAsync());
-        Assert.Equal(2, imported.Count);
+        Assert.Equal(3, imported.Count);
         Assert.All(imported, s =>
         {
             Assert.Equal(SubscriptionStatus.Pending, s.Status);
@@ -64,7 +75,7 @@ public abstract class SubscriberAdminTests(GacetaApp app)
             Assert.StartsWith("import:subscribers.csv#line-", s.Consent.PageUrl, StringComparison.Ordinal);
         });
         Assert.Contains(imported, s => s.Consent.Text == "Paper form, harbour fair (2026-10-03)");
-        Assert.Equal(2, await app.WithDbAsync(db => db.OutboundMails.CountAsync(m => m.Recipient == first || m.Recipient == second)));
+        Assert.Equal(3, await app.WithDbAsync(db => db.OutboundMails.CountAsync(m => m.Recipient == first || m.Recipient == second)));
     }
 
     [Fact]

@@ -10,6 +10,7 @@ namespace Gaceta.Web.Features.Admin.Polls;
 public sealed class EditModel(PollAdministration.Handler polls, EditPoll.Handler editor, ReaderCacheInvalidator cache, SiteClock clock) : AdminPageModel
 {
     public const string SavedNotice = "Poll saved.";
+    public const string ConflictNotice = "Someone else saved this poll while you were editing it. Your changes were not saved; the form now shows their version.";
 
     [FromRoute(Name = "id")]
     public int? PollId { get; set; }
@@ -44,6 +45,9 @@ public sealed class EditModel(PollAdministration.Handler polls, EditPoll.Handler
         {
             case EditPoll.Outcome.NotFound:
                 return NotFound();
+            case EditPoll.Outcome.Conflict:
+                Notify(ConflictNotice);
+                return Redirect(string.Create(CultureInfo.InvariantCulture, $"/admin/polls/edit/{result.PollId}"));
             case EditPoll.Outcome.Saved:
                 // The poll's form and results show wherever it is embedded: those pages carry its tag.
                 await cache.PollChangedAsync(result.PollId, cancellationToken);

@@ -13,6 +13,9 @@ public sealed class PollInput
 
     public string Key { get; set; } = string.Empty;
 
+    /// <summary>The version the form was filled from.</summary>
+    public int Version { get; set; }
+
     /// <summary>Local times in the newsroom's zone, as <c>datetime-local</c> fields send them.</summary>
     public string? OpensAt { get; set; }
 
@@ -41,6 +44,7 @@ public sealed class PollInput
             : new PollInput
             {
                 Key = poll.Key,
+                Version = poll.Version,
                 OpensAt = Local(poll.OpensAt, clock),
                 ClosesAt = Local(poll.ClosesAt, clock),
                 NewsletterId = poll.NewsletterId,
@@ -67,6 +71,7 @@ public sealed class PollInput
         ArgumentNullException.ThrowIfNull(clock);
         return new EditPoll.Command(
             pollId,
+            Version,
             Key ?? string.Empty,
             Utc(OpensAt, clock),
             Utc(ClosesAt, clock),

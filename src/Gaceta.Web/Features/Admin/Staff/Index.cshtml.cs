@@ -12,6 +12,7 @@ public sealed class IndexModel(ListStaff.Handler staff, AddStaffMember.Handler a
     public const string DuplicateEmail = "A staff member with this email already exists.";
     public const string InvalidEmail = "Give a valid email address.";
     public const string UnknownRole = "Choose a role.";
+    public const string NameTooLong = "The name is too long (200 characters at most).";
     public const string NotCreated = "The account could not be created.";
     public const string OwnAccount = "You cannot change your own role or access; ask another administrator.";
     public const string ChangedNotice = "Staff account changed. Their open sessions end within a minute.";
@@ -52,6 +53,7 @@ public sealed class IndexModel(ListStaff.Handler staff, AddStaffMember.Handler a
                 "DuplicateUserName" or "DuplicateEmail" => DuplicateEmail,
                 "InvalidEmail" => InvalidEmail,
                 "UnknownRole" => UnknownRole,
+                "InvalidName" => NameTooLong,
                 _ => NotCreated,
             }).Distinct().ToList();
             Response.StatusCode = StatusCodes.Status400BadRequest;
