@@ -20,3 +20,25 @@
         }
     });
 })();
+
+// Adds a copy button beside read-only fields meant for copying (the poll embed marker).
+(function () {
+    "use strict";
+    document.querySelectorAll("input[data-copy]").forEach(function (field) {
+        if (!navigator.clipboard) {
+            return;
+        }
+
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "button-secondary";
+        button.textContent = field.dataset.copyLabel;
+        const status = document.createElement("span");
+        status.setAttribute("role", "status");
+        button.addEventListener("click", async function () {
+            await navigator.clipboard.writeText(field.value);
+            status.textContent = field.dataset.copiedLabel;
+        });
+        field.after(button, status);
+    });
+})();
