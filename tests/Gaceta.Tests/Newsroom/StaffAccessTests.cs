@@ -133,6 +133,17 @@ public sealed class StaffAccessTests(SqliteApp app)
     }
 
     [Fact]
+    public async Task ForbiddenPages_SayWhyInTheStaffMembersLanguage()
+    {
+        using var reporter = await StaffSession.SignInAsync(app, StaffRoles.Reporter, language: "es");
+        using var response = await reporter.Client.GetAsync(new Uri("/admin/audit", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("es", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("No permitido", page.QuerySelector("h1").Text());
+    }
+
+    [Fact]
     public async Task PostingWithoutAnAntiforgeryToken_IsRefused()
     {
         using var editor = await StaffSession.SignInAsync(app, StaffRoles.Editor);

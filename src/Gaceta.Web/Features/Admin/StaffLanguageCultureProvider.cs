@@ -8,7 +8,9 @@ internal sealed class StaffLanguageCultureProvider : RequestCultureProvider
     public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        if (!AdminArea.IsAdminPath(httpContext.Request.Path)
+        // An error page shown for a staff page (403, 404) speaks the staff member's language too.
+        var path = httpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath ?? httpContext.Request.Path;
+        if (!AdminArea.IsAdminPath(path)
             || httpContext.User.FindFirst(StaffClaimsFactory.LanguageClaim)?.Value is not { Length: > 0 } language)
         {
             return NullProviderCultureResult;
