@@ -31,6 +31,8 @@ internal static class CliProgram
                 options.ConnectionString = connectionString;
             }
         });
+        builder.Services.Configure<Gaceta.Mail.MailOptions>(builder.Configuration.GetSection(Gaceta.Mail.MailOptions.SectionName));
+        builder.Services.Configure<Gaceta.Newsletters.SendingOptions>(builder.Configuration.GetSection(Gaceta.Newsletters.SendingOptions.SectionName));
         builder.Services.AddGacetaCore();
 
         using var host = builder.Build();

@@ -6,6 +6,7 @@ using Gaceta.Authors;
 using Gaceta.Data;
 using Gaceta.Demo;
 using Gaceta.Mail;
+using Gaceta.Newsletters;
 using Gaceta.Polls;
 using Gaceta.Security;
 using Gaceta.Subscribers;
@@ -69,10 +70,18 @@ public static class GacetaServiceCollectionExtensions
         services.AddSingleton<MailOutboxSignal>();
         services.AddScoped<MailOutbox>();
         services.AddSingleton<MailOutboxSender>();
-        services.AddSingleton<IMailTransport>(provider =>
-            string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<MailOptions>>().Value.Smtp.Host)
-                ? ActivatorUtilities.CreateInstance<PickupDirectoryMailTransport>(provider)
-                : ActivatorUtilities.CreateInstance<SmtpMailTransport>(provider));
+        services.AddSingleton<IMailTransport>(NewTransport);
+        // Newsletter senders open several connections of their own: each call makes a new one.
+        services.AddSingleton<Func<IMailTransport>>(provider => () => NewTransport(provider));
+        services.AddSingleton<EditionMail>();
+        services.AddScoped<StartEdition.Handler>();
+        services.AddSingleton<EditionSender>();
         return services;
     }
+
+    /// <summary>SMTP when a relay is configured, otherwise the pickup directory.</summary>
+    private static IMailTransport NewTransport(IServiceProvider provider) =>
+        string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<MailOptions>>().Value.Smtp.Host)
+            ? ActivatorUtilities.CreateInstance<PickupDirectoryMailTransport>(provider)
+            : ActivatorUtilities.CreateInstance<SmtpMailTransport>(provider);
 }

@@ -345,6 +345,132 @@ namespace Gaceta.Migrations.Sqlite.Migrations
                     b.ToTable("OutboundMails");
                 });
 
+            modelBuilder.Entity("Gaceta.Newsletters.Delivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriptionId");
+
+                    b.HasIndex("EditionId", "SubscriptionId")
+                        .IsUnique();
+
+                    b.HasIndex("EditionId", "State", "NextAttemptAt");
+
+                    b.ToTable("Deliveries");
+                });
+
+            modelBuilder.Entity("Gaceta.Newsletters.Edition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NewsletterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ScheduledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SenderLeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NewsletterId");
+
+                    b.HasIndex("Status", "ScheduledAt");
+
+                    b.ToTable("Editions");
+                });
+
+            modelBuilder.Entity("Gaceta.Newsletters.EditionStory", b =>
+                {
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EditionId", "StoryId");
+
+                    b.HasIndex("StoryId");
+
+                    b.ToTable("EditionStories", (string)null);
+                });
+
             modelBuilder.Entity("Gaceta.Newsletters.Newsletter", b =>
                 {
                     b.Property<int>("Id")
@@ -368,6 +494,33 @@ namespace Gaceta.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Newsletters");
+                });
+
+            modelBuilder.Entity("Gaceta.Newsletters.Suppression", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailHash")
+                        .IsUnique();
+
+                    b.ToTable("Suppressions");
                 });
 
             modelBuilder.Entity("Gaceta.Polls.ConsentText", b =>
@@ -997,6 +1150,76 @@ namespace Gaceta.Migrations.Sqlite.Migrations
                     b.Navigation("Bios");
                 });
 
+            modelBuilder.Entity("Gaceta.Newsletters.Delivery", b =>
+                {
+                    b.HasOne("Gaceta.Newsletters.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Gaceta.Subscribers.Subscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gaceta.Newsletters.Edition", b =>
+                {
+                    b.HasOne("Gaceta.Newsletters.Newsletter", "Newsletter")
+                        .WithMany()
+                        .HasForeignKey("NewsletterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Gaceta.Newsletters.EditionText", "Texts", b1 =>
+                        {
+                            b1.Property<int>("EditionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Language")
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Intro")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Subject")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("EditionId", "Language");
+
+                            b1.ToTable("EditionTexts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EditionId");
+                        });
+
+                    b.Navigation("Newsletter");
+
+                    b.Navigation("Texts");
+                });
+
+            modelBuilder.Entity("Gaceta.Newsletters.EditionStory", b =>
+                {
+                    b.HasOne("Gaceta.Newsletters.Edition", null)
+                        .WithMany("Stories")
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Gaceta.Articles.Story", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gaceta.Newsletters.Newsletter", b =>
                 {
                     b.OwnsMany("Gaceta.Newsletters.NewsletterName", "Names", b1 =>
@@ -1254,6 +1477,11 @@ namespace Gaceta.Migrations.Sqlite.Migrations
                     b.Navigation("Articles");
 
                     b.Navigation("Authors");
+                });
+
+            modelBuilder.Entity("Gaceta.Newsletters.Edition", b =>
+                {
+                    b.Navigation("Stories");
                 });
 
             modelBuilder.Entity("Gaceta.Polls.Poll", b =>

@@ -49,4 +49,5 @@ public static class AuditActions
     public const string SubscribersExported = "subscribers-exported";
     public const string SubscriberDataExported = "subscriber-data-exported";
     public const string SubscriberErased = "subscriber-erased";
+    public const string EditionStarted = "edition-started";
 }

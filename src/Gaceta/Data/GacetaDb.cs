@@ -55,6 +55,12 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : IdentityDbContext<St
 
     public DbSet<ErasedSubscription> ErasedSubscriptions => Set<ErasedSubscription>();
 
+    public DbSet<Edition> Editions => Set<Edition>();
+
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+
+    public DbSet<Suppression> Suppressions => Set<Suppression>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -289,6 +295,54 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : IdentityDbContext<St
 
         modelBuilder.Entity<ErasedSubscription>(erased =>
             erased.HasOne<Newsletter>().WithMany().HasForeignKey(e => e.NewsletterId).OnDelete(DeleteBehavior.Restrict));
+
+        modelBuilder.Entity<Edition>(edition =>
+        {
+            edition.HasOne(e => e.Newsletter).WithMany().HasForeignKey(e => e.NewsletterId).OnDelete(DeleteBehavior.Restrict);
+            edition.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+            edition.Property(e => e.SenderId).HasMaxLength(100);
+            edition.Property(e => e.Version).IsConcurrencyToken();
+            edition.HasIndex(e => new { e.Status, e.ScheduledAt });
+            edition.OwnsMany(e => e.Texts, text =>
+            {
+                text.ToTable("EditionTexts");
+                text.WithOwner().HasForeignKey("EditionId");
+                text.HasKey("EditionId", nameof(EditionText.Language));
+                text.Property(t => t.Language).HasMaxLength(LanguageCodeLength);
+                text.Property(t => t.Subject).HasMaxLength(200);
+                text.Property(t => t.Intro).HasMaxLength(10_000);
+            });
+            edition.HasMany(e => e.Stories).WithOne().HasForeignKey(s => s.EditionId);
+        });
+
+        modelBuilder.Entity<EditionStory>(story =>
+        {
+            story.ToTable("EditionStories");
+            story.HasKey(s => new { s.EditionId, s.StoryId });
+            story.HasOne<Story>().WithMany().HasForeignKey(s => s.StoryId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Delivery>(delivery =>
+        {
+            delivery.HasOne<Edition>().WithMany().HasForeignKey(d => d.EditionId);
+            delivery.HasOne<Subscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
+            delivery.Property(d => d.Email).HasMaxLength(EmailLength);
+            delivery.Property(d => d.Language).HasMaxLength(LanguageCodeLength);
+            delivery.Property(d => d.State).HasConversion<string>().HasMaxLength(20);
+            delivery.Property(d => d.ClaimedBy).HasMaxLength(100);
+            delivery.Property(d => d.Note).HasMaxLength(500);
+            // One copy per subscription per edition, whatever happens.
+            delivery.HasIndex(d => new { d.EditionId, d.SubscriptionId }).IsUnique();
+            // Workers look for the next pending deliveries of an edition, oldest first.
+            delivery.HasIndex(d => new { d.EditionId, d.State, d.NextAttemptAt });
+        });
+
+        modelBuilder.Entity<Suppression>(suppression =>
+        {
+            suppression.Property(s => s.EmailHash).HasMaxLength(64);
+            suppression.HasIndex(s => s.EmailHash).IsUnique();
+            suppression.Property(s => s.Reason).HasMaxLength(500);
+        });
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

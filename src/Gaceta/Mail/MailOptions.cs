@@ -20,6 +20,12 @@ public sealed class MailOptions
     /// <summary>SMTP relay. When its host is empty, messages are written to <see cref="PickupDirectory"/> instead.</summary>
     public SmtpOptions Smtp { get; set; } = new();
 
+    /// <summary>The publisher's postal address, printed at the foot of every newsletter (anti-spam laws ask for it).</summary>
+    public string PostalAddress { get; set; } = "Gaceta, 1 Harbour Street, Costa Verdina";
+
+    /// <summary>DKIM signing of newsletters; off while <see cref="DkimOptions.Domain"/> is empty.</summary>
+    public DkimOptions Dkim { get; set; } = new();
+
     /// <summary>Where messages go as <c>.eml</c> files when no SMTP host is configured.</summary>
     public string PickupDirectory { get; set; } = "data/mail";
 }
@@ -39,4 +45,17 @@ public sealed class SmtpOptions
 
     /// <summary>From the environment or user-secrets only, never from a settings file in the repository.</summary>
     public string? Password { get; set; }
+}
+
+/// <summary>A DKIM key: the signing domain, the DNS selector and the private key (PEM) file.</summary>
+public sealed class DkimOptions
+{
+    public string? Domain { get; set; }
+
+    public string Selector { get; set; } = "gaceta";
+
+    /// <summary>Path of the PEM private key; keep the file out of the repository.</summary>
+    public string? PrivateKeyPath { get; set; }
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Domain) && !string.IsNullOrWhiteSpace(PrivateKeyPath);
 }

@@ -1,5 +1,6 @@
 using Gaceta.Data;
 using Gaceta.Mail;
+using Gaceta.Newsletters;
 using Gaceta.Subscribers;
 using Gaceta.Web.Features.Polls;
 using Gaceta.Web.Infrastructure.Network;
@@ -47,6 +48,11 @@ internal static class GacetaOptionsSetup
 
         services.AddOptions<SubscriptionOptions>()
             .Bind(configuration.GetSection(SubscriptionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddOptions<SendingOptions>()
+            .Bind(configuration.GetSection(SendingOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
 

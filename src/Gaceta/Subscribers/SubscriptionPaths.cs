@@ -1,4 +1,4 @@
-namespace Gaceta.Web.Features.Subscriptions;
+namespace Gaceta.Subscribers;
 
 /// <summary>
 /// Subscription links live outside the language prefixes: they are personal (the token is the key), never
