@@ -42,6 +42,12 @@ internal static class CliProgram
             e.Cancel = true;
             cancel.Cancel();
         };
+        // A service manager's stop (SIGTERM) is a graceful stop too: finish what is in flight, then exit.
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cancel.Cancel();
+        });
         return await Commands.RunAsync(args, host.Services, new Terminal(Console.Out, Console.Error, Console.In, !Console.IsInputRedirected), cancel.Token);
     }
 }

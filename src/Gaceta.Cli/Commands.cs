@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gaceta.Data;
 using Gaceta.Staff;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,12 @@ internal static class Commands
           gaceta users add --email <address> --role <Administrator|Editor|Reporter|Translator>
                            [--name <display name>] [--language <en|es>] [--prompt-password | --password-stdin]
               Creates a staff account. Without a password option a strong password is generated and printed once.
+          gaceta editions send <id> [--include-overdue]
+              Starts the edition if it is a draft or scheduled, then sends until every delivery is final,
+              with a progress bar. Ctrl+C or SIGTERM finishes the messages in flight and stops; running it
+              again resumes. Exit code 3 when stopped before the end.
+          gaceta editions status <id>
+              Shows the edition's progress.
           gaceta db migrate
               Applies pending database migrations (the release step when Database:MigrateOnStartup is off).
 
@@ -43,6 +50,10 @@ internal static class Commands
 
                 await terminal.Out.WriteLineAsync("Database schema is up to date.");
                 return Ok;
+            case ["editions", "send", var id, .. var flags] when int.TryParse(id, CultureInfo.InvariantCulture, out var editionId) && flags.All(f => f == "--include-overdue"):
+                return await EditionCommands.SendAsync(editionId, flags.Length > 0, services, terminal, cancellationToken);
+            case ["editions", "status", var id] when int.TryParse(id, CultureInfo.InvariantCulture, out var editionId):
+                return await EditionCommands.StatusAsync(editionId, services, terminal, cancellationToken);
             case ["--help" or "-h" or "help", ..]:
                 await terminal.Out.WriteLineAsync(Help);
                 return Ok;

@@ -1,6 +1,7 @@
 using Gaceta;
 using Gaceta.Web.Features;
 using Gaceta.Web.Features.Admin;
+using Gaceta.Web.Features.Newsletters;
 using Gaceta.Web.Infrastructure.Caching;
 using Gaceta.Web.Infrastructure.Configuration;
 using Gaceta.Web.Infrastructure.Database;
@@ -17,6 +18,7 @@ builder.Services.AddHostedService<DatabaseStartup>();
 builder.Services.AddGacetaCore();
 builder.Services.AddReaderSite();
 builder.Services.AddAdminArea();
+builder.Services.AddNewsletters();
 
 var app = builder.Build();
 

@@ -75,6 +75,7 @@ public static class GacetaServiceCollectionExtensions
         services.AddSingleton<Func<IMailTransport>>(provider => () => NewTransport(provider));
         services.AddSingleton<EditionMail>();
         services.AddScoped<StartEdition.Handler>();
+        services.AddScoped<DueEditions.Handler>();
         services.AddSingleton<EditionSender>();
         return services;
     }

@@ -311,14 +311,17 @@ public sealed partial class EditionSender(
             }
         }, CancellationToken.None)).ToList();
 
-        foreach (var delivery in batch)
+        try
         {
-            if (stopping.IsCancellationRequested)
+            foreach (var delivery in batch)
             {
-                break;
+                // A stop ends the handing out of work; the workers, who stop taking it, would never empty a full queue.
+                await queue.Writer.WriteAsync(delivery, stopping);
             }
-
-            await queue.Writer.WriteAsync(delivery, CancellationToken.None);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: what was not handed out stays claimed and is handed back by the caller.
         }
 
         queue.Writer.Complete();

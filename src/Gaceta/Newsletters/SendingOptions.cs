@@ -7,6 +7,12 @@ public sealed class SendingOptions
 {
     public const string SectionName = "Sending";
 
+    /// <summary>
+    /// Whether the web host sends editions in the background. Turn it off on nodes that should only serve pages,
+    /// and send from a dedicated node or with <c>gaceta editions send</c>.
+    /// </summary>
+    public bool InWebHost { get; set; } = true;
+
     /// <summary>SMTP connections used at once, each kept open and reused for many messages.</summary>
     [Range(1, 64)]
     public int Connections { get; set; } = 4;

@@ -63,6 +63,8 @@ public abstract class GacetaApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Small batches and two connections, so tests see a send cross several claims.
         builder.UseSetting("Sending:BatchSize", "3");
         builder.UseSetting("Sending:Connections", "2");
+        // Tests send editions themselves, when they choose.
+        builder.UseSetting("Sending:InWebHost", "false");
         builder.UseSetting("Subscriptions:ConfirmationsPerClientPerHour", "10000");
         foreach (var (key, value) in Settings)
         {

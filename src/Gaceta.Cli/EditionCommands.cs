@@ -1,0 +1,118 @@
+using System.Globalization;
+using Gaceta.Data;
+using Gaceta.Newsletters;
+using Gaceta.Security;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gaceta.Cli;
+
+/// <summary><c>gaceta editions send|status &lt;id&gt;</c>: the newsletter sender run by hand, and its progress.</summary>
+internal static class EditionCommands
+{
+    /// <summary>Exit code when a stop came before every delivery reached a final state.</summary>
+    public const int Stopped = 3;
+
+    public static async Task<int> SendAsync(int editionId, bool includeOverdue, IServiceProvider services, Terminal terminal, CancellationToken stopping)
+    {
+        await LoadKeysAsync(services, stopping);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GacetaDb>();
+            var edition = await db.Editions.FindAsync([editionId], stopping);
+            if (edition is null)
+            {
+                await terminal.Error.WriteLineAsync($"There is no edition {editionId}.");
+                return Commands.Failed;
+            }
+
+            if (edition.Status is EditionStatus.Draft or EditionStatus.Scheduled or EditionStatus.Overdue)
+            {
+                var started = await scope.ServiceProvider.GetRequiredService<StartEdition.Handler>().HandleAsync(editionId, null, includeOverdue, stopping);
+                if (started.Outcome != StartEdition.Outcome.Started && edition.Status == EditionStatus.Overdue)
+                {
+                    await terminal.Error.WriteLineAsync($"Edition {editionId} is overdue: it was due long ago. Pass --include-overdue to send it anyway.");
+                    return Commands.Failed;
+                }
+            }
+        }
+
+        var sender = services.GetRequiredService<EditionSender>();
+        var bar = new ProgressBar(terminal);
+        var progress = new Progress<EditionProgress>(bar.Show);
+        EditionProgress last;
+        while (true)
+        {
+            last = await sender.SendAsync(editionId, progress, stopping);
+            if (last.IsFinished || stopping.IsCancellationRequested)
+            {
+                break;
+            }
+
+            // Retries wait for their time, and a dead sender's claims for their expiry.
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        bar.Show(last);
+        await terminal.Out.WriteLineAsync();
+        await terminal.Out.WriteLineAsync(Summary(last));
+        return last.IsFinished ? Commands.Ok : Stopped;
+    }
+
+    public static async Task<int> StatusAsync(int editionId, IServiceProvider services, Terminal terminal, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GacetaDb>();
+        if (await db.Editions.FindAsync([editionId], cancellationToken) is null)
+        {
+            await terminal.Error.WriteLineAsync($"There is no edition {editionId}.");
+            return Commands.Failed;
+        }
+
+        var progress = await EditionSender.ProgressAsync(db, editionId, cancellationToken);
+        new ProgressBar(terminal).Show(progress);
+        await terminal.Out.WriteLineAsync();
+        await terminal.Out.WriteLineAsync(Summary(progress));
+        return Commands.Ok;
+    }
+
+    private static async Task LoadKeysAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await services.GetRequiredService<InstallationKeys>().LoadAsync(scope.ServiceProvider.GetRequiredService<GacetaDb>(), cancellationToken);
+    }
+
+    private static string Summary(EditionProgress p) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"edition {p.EditionId}: {p.Status}; {p.Recipients:N0} recipients, {p.Sent:N0} sent, {p.Failed:N0} failed, {p.Excluded:N0} excluded, {p.Pending:N0} to go");
+
+    /// <summary>One line redrawn in place on a terminal; a line per tenth of the way when the output is a file.</summary>
+    private sealed class ProgressBar(Terminal terminal)
+    {
+        private const int Width = 30;
+        private int _lastTenth = -1;
+
+        public void Show(EditionProgress p)
+        {
+            var done = p.Sent + p.Failed + p.Excluded;
+            var share = p.Recipients == 0 ? 1 : (double)done / p.Recipients;
+            var filled = (int)Math.Round(share * Width);
+            var line = string.Create(CultureInfo.InvariantCulture, $"[{new string('#', filled)}{new string('.', Width - filled)}] {share,4:P0} {done:N0}/{p.Recipients:N0} · {p.Failed:N0} failed · {p.Excluded:N0} excluded");
+            if (terminal.Interactive)
+            {
+                terminal.Out.Write("\r" + line);
+            }
+            else if ((int)(share * 10) != _lastTenth)
+            {
+                _lastTenth = (int)(share * 10);
+                terminal.Out.WriteLine(line);
+            }
+        }
+    }
+}
