@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Gaceta's test command: installs what the tests need (PostgreSQL, Chromium), starts PostgreSQL on
-# loopback, runs every test project against it and SQLite, stops it, and prints "N passed, M failed".
+# Gaceta's test command: installs what the tests need (PostgreSQL, Chromium, postfix's smtp-sink), starts
+# PostgreSQL and an SMTP sink on loopback, runs every test project, stops them, and prints "N passed, M failed".
 # Runs as root on Debian; later runs skip the installs already done.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -15,6 +15,7 @@ install_packages() {
     [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
     command -v su >/dev/null 2>&1 || missing+=(util-linux)
+    [ -x /usr/sbin/smtp-sink ] || missing+=(postfix)
     if ((${#missing[@]})); then
         if [ "$(id -u)" -ne 0 ]; then
             echo "Missing packages: ${missing[*]}. Run as root, or install them first." >&2
@@ -46,11 +47,34 @@ start_postgres() {
     port=$(free_port "${GACETA_PG_PORT:-55432}")
     PGWORK=$(mktemp -d /tmp/gaceta-pg.XXXXXX)
     chown postgres:postgres "$PGWORK"
-    trap stop_postgres EXIT
     su postgres -s /bin/sh -c "cd '$PGWORK' && $bin/initdb -D '$PGWORK/pg' -U postgres -A trust --no-sync -E UTF8 --locale=C.UTF-8" >/dev/null
     su postgres -s /bin/sh -c "cd '$PGWORK' && $bin/pg_ctl -D '$PGWORK/pg' -l '$PGWORK/pg.log' -w -o \"-c listen_addresses=127.0.0.1 -p $port -k '$PGWORK' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start" >/dev/null
     export GACETA_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Include Error Detail=true"
     log "PostgreSQL listening on 127.0.0.1:$port"
+}
+
+SINKWORK=""
+SINKPID=""
+stop_sink() {
+    [ -n "$SINKPID" ] && kill "$SINKPID" 2>/dev/null || true
+    [ -n "$SINKWORK" ] && rm -rf "$SINKWORK"
+}
+
+# postfix's smtp-sink accepts everything and writes each message to a file, so a large send can be counted.
+start_sink() {
+    local port
+    port=$(free_port "${GACETA_SINK_PORT:-52525}")
+    SINKWORK=$(mktemp -d /tmp/gaceta-sink.XXXXXX)
+    chown nobody "$SINKWORK"
+    /usr/sbin/smtp-sink -u nobody -d "$SINKWORK/%H/%M." "127.0.0.1:$port" 512 &
+    SINKPID=$!
+    export GACETA_SMTP_SINK="127.0.0.1:$port" GACETA_SMTP_SINK_DUMP="$SINKWORK"
+    log "smtp-sink listening on 127.0.0.1:$port"
+}
+
+cleanup() {
+    stop_sink
+    stop_postgres
 }
 
 # Sums the counters of every TRX file: "N passed, M failed".
@@ -72,7 +96,9 @@ summarize() {
 }
 
 install_packages
+trap cleanup EXIT
 start_postgres
+start_sink
 
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"

@@ -76,6 +76,7 @@ public static class GacetaServiceCollectionExtensions
         services.AddSingleton<EditionMail>();
         services.AddScoped<StartEdition.Handler>();
         services.AddScoped<DueEditions.Handler>();
+        services.AddScoped<ComposeEdition.Handler>();
         services.AddSingleton<EditionSender>();
         return services;
     }

@@ -50,4 +50,7 @@ public static class AuditActions
     public const string SubscriberDataExported = "subscriber-data-exported";
     public const string SubscriberErased = "subscriber-erased";
     public const string EditionStarted = "edition-started";
+    public const string EditionCreated = "edition-created";
+    public const string EditionUpdated = "edition-updated";
+    public const string EditionTestSent = "edition-test-sent";
 }

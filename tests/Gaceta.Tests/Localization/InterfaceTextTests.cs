@@ -39,6 +39,9 @@ public sealed partial class InterfaceTextTests
             typeof(Gaceta.Web.Features.Admin.Polls.EditModel),
             typeof(Gaceta.Web.Features.Admin.Subscribers.ImportModel),
             typeof(Gaceta.Web.Features.Admin.Subscribers.DetailModel),
+            typeof(Gaceta.Newsletters.EditionErrors),
+            typeof(Gaceta.Web.Features.Admin.Editions.EditModel),
+            typeof(Gaceta.Web.Features.Admin.Editions.DetailModel),
         ];
         var texts = holders
             .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
@@ -57,6 +60,14 @@ public sealed partial class InterfaceTextTests
     }
 
     /// <summary>The build treats resource names case-insensitively: "Active" and "active" would lose one of them.</summary>
+    /// <summary>The words newsletters carry live in the core (the command line sends mail too).</summary>
+    [Fact]
+    public void EveryEditionWord_HasASpanishTranslation()
+    {
+        Assert.Contains("es", Gaceta.Newsletters.EditionWords.TranslatedLanguages);
+        Assert.All(Gaceta.Newsletters.EditionWords.Keys, key => Assert.NotEqual(key, Gaceta.Newsletters.EditionWords.In("es", key)));
+    }
+
     [Fact]
     public void SpanishResources_HaveNoKeysDifferingOnlyInCase()
     {

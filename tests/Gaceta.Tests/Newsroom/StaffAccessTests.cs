@@ -37,6 +37,10 @@ public sealed class StaffAccessTests(SqliteApp app)
         ["admin/subscribers"] = Publishers,
         ["admin/subscribers/import"] = Publishers,
         ["admin/subscribers/{id:int}"] = Publishers,
+        ["admin/editions"] = Publishers,
+        ["admin/editions/edit/{id:int?}"] = Publishers,
+        ["admin/editions/{id:int}"] = Publishers,
+        ["admin/editions/{id:int}/preview/{lang:lang}"] = Publishers,
         ["admin/staff"] = Administrators,
         ["admin/audit"] = Administrators,
         ["admin/api/slug"] = Everyone,
@@ -59,6 +63,19 @@ public sealed class StaffAccessTests(SqliteApp app)
         var subscriberEmail = $"matrix-{Guid.NewGuid():N}@example.org";
         (await app.CreateReader().PostFormAsync(poll.PostPath("en"), Forms.Vote(poll.OptionIds[0], email: subscriberEmail, newsletter: true))).Dispose();
         var subscriberId = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Subscribers.Where(s => s.Email == subscriberEmail).Select(s => s.Id)));
+        var editionId = await app.WithDbAsync(async db =>
+        {
+            var edition = new Gaceta.Newsletters.Edition
+            {
+                NewsletterId = poll.NewsletterId!.Value,
+                CreatedAt = DateTime.UtcNow,
+                Texts = [new() { Language = "en", Subject = "Matrix", Intro = string.Empty }, new() { Language = "es", Subject = "Matriz", Intro = string.Empty }],
+                Stories = [new() { StoryId = story.StoryId, Position = 0 }],
+            };
+            db.Editions.Add(edition);
+            await db.SaveChangesAsync();
+            return edition.Id;
+        });
         var sessions = new Dictionary<string, StaffSession>();
         foreach (var role in Everyone)
         {
@@ -71,6 +88,7 @@ public sealed class StaffAccessTests(SqliteApp app)
         {
             var id = pattern.StartsWith("admin/polls", StringComparison.Ordinal) ? poll.PollId
                 : pattern.StartsWith("admin/subscribers", StringComparison.Ordinal) ? subscriberId
+                : pattern.StartsWith("admin/editions", StringComparison.Ordinal) ? editionId
                 : story.StoryId;
             var path = "/" + pattern.Replace("{id:int?}", "{id:int}", StringComparison.Ordinal)
                 .Replace("{id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)

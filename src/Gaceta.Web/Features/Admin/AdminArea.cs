@@ -83,6 +83,7 @@ internal static class AdminArea
             conventions.AuthorizePage("/Admin/Stories/New", WriterPolicy);
             conventions.AuthorizeFolder("/Admin/Polls", PublisherPolicy);
             conventions.AuthorizeFolder("/Admin/Subscribers", PublisherPolicy);
+            conventions.AuthorizeFolder("/Admin/Editions", PublisherPolicy);
             conventions.AuthorizeFolder("/Admin/Staff", AdministratorPolicy);
             conventions.AuthorizeFolder("/Admin/Audit", AdministratorPolicy);
         });

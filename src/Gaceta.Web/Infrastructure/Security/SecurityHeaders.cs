@@ -16,7 +16,12 @@ internal static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                // A page may set a narrower policy of its own (the newsletter preview); every other page gets this one.
+                if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+                {
+                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                }
+
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -1,0 +1,153 @@
+using System.Globalization;
+using Gaceta.Articles;
+using Gaceta.Data;
+using Gaceta.Newsletters;
+using Gaceta.Polls;
+using Gaceta.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gaceta.Web.Features.Admin.Editions;
+
+/// <summary>
+/// Composing an edition at <c>/admin/editions/edit/{id?}</c>: newsletter, stories (chosen, or the latest from a
+/// section), subject and intro per language; save as draft or schedule.
+/// </summary>
+public sealed class EditModel(GacetaDb db, ComposeEdition.Handler compose, PollAdministration.Handler polls, SiteClock clock, SiteLanguages languages) : AdminPageModel
+{
+    public const string SavedNotice = "Edition saved.";
+    public const string ConflictNotice = "This edition changed since you opened it (someone saved it, or it started sending). Your changes were not saved.";
+
+    [FromRoute(Name = "id")]
+    public int? EditionId { get; set; }
+
+    [BindProperty]
+    public EditionInput Input { get; set; } = new();
+
+    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<PollAdministration.NewsletterChoice> Newsletters { get; private set; } = [];
+
+    /// <summary>Recent published stories to choose from, headline in the staff member's language when there is one.</summary>
+    public IReadOnlyList<(int Id, string Headline)> Stories { get; private set; } = [];
+
+    public IReadOnlyList<ReadStoryEditor.Choice> Sections { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (EditionId is { } id)
+        {
+            var edition = await db.Editions.AsNoTracking().Include(e => e.Stories).FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+            if (edition is null)
+            {
+                return NotFound();
+            }
+
+            if (edition.Status is EditionStatus.Sending or EditionStatus.Sent)
+            {
+                return Redirect(string.Create(CultureInfo.InvariantCulture, $"/admin/editions/{id}"));
+            }
+
+            Input = EditionInput.From(edition, clock);
+        }
+
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? intent, CancellationToken cancellationToken)
+    {
+        var result = await compose.HandleAsync(Input.ToCommand(EditionId, intent == "schedule", clock, languages, Actor), cancellationToken);
+        switch (result.Outcome)
+        {
+            case ComposeEdition.Outcome.NotFound:
+                return NotFound();
+            case ComposeEdition.Outcome.Conflict:
+                Notify(ConflictNotice);
+                return Redirect(string.Create(CultureInfo.InvariantCulture, $"/admin/editions/{result.EditionId}"));
+            case ComposeEdition.Outcome.Saved:
+                Notify(SavedNotice);
+                return Redirect(string.Create(CultureInfo.InvariantCulture, $"/admin/editions/{result.EditionId}"));
+            default:
+                Errors = result.Errors;
+                await LoadChoicesAsync(cancellationToken);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+        }
+    }
+
+    /// <summary>Fills the story list with the latest from a section since the newsletter's last edition, without saving.</summary>
+    public async Task<IActionResult> OnPostLatestAsync(int sectionId, CancellationToken cancellationToken)
+    {
+        Input.StoryIds = (await ComposeEdition.LatestFromSectionAsync(db, Input.NewsletterId, sectionId, clock.UtcNow, cancellationToken)).ToList();
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        Newsletters = await polls.NewslettersAsync(language, cancellationToken);
+        Sections = (await ReadStoryEditor.ChoicesAsync(db, language, cancellationToken)).Sections;
+        var now = clock.UtcNow;
+        var recent = await db.Articles.AsNoTracking()
+            .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now)
+            .OrderByDescending(a => a.PublishedAt)
+            .Select(a => new { a.StoryId, a.Language, a.Headline })
+            .Take(200)
+            .ToListAsync(cancellationToken);
+        var chosen = Input.StoryIds.ToHashSet();
+        Stories = recent.GroupBy(a => a.StoryId)
+            .Select(g => (g.Key, (g.FirstOrDefault(a => a.Language == language) ?? g.First()).Headline))
+            .Concat(chosen.Except(recent.Select(a => a.StoryId)).Select(id => (id, $"#{id}")))
+            .OrderByDescending(s => chosen.Contains(s.Item1))
+            .ToList();
+    }
+}
+
+/// <summary>The edition form's fields.</summary>
+public sealed class EditionInput
+{
+    public int Version { get; set; }
+
+    public int NewsletterId { get; set; }
+
+    public List<int> StoryIds { get; set; } = [];
+
+    public Dictionary<string, string?> Subjects { get; set; } = [];
+
+    public Dictionary<string, string?> Intros { get; set; } = [];
+
+    /// <summary>A local time in the newsroom's zone.</summary>
+    public string? ScheduleAt { get; set; }
+
+    public static EditionInput From(Edition edition, SiteClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        ArgumentNullException.ThrowIfNull(clock);
+        return new EditionInput
+        {
+            Version = edition.Version,
+            NewsletterId = edition.NewsletterId,
+            StoryIds = edition.Stories.OrderBy(s => s.Position).Select(s => s.StoryId).ToList(),
+            Subjects = edition.Texts.ToDictionary(t => t.Language, t => (string?)t.Subject),
+            Intros = edition.Texts.ToDictionary(t => t.Language, t => (string?)t.Intro),
+            ScheduleAt = edition.ScheduledAt is { } at ? clock.ToLocal(at).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) : null,
+        };
+    }
+
+    public ComposeEdition.Command ToCommand(int? editionId, bool schedule, SiteClock clock, SiteLanguages languages, Gaceta.Audit.Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(languages);
+        DateTime? at = schedule && DateTime.TryParse(ScheduleAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) ? clock.FromLocal(local) : null;
+        return new ComposeEdition.Command(
+            editionId,
+            Version,
+            NewsletterId,
+            StoryIds,
+            languages.All.ToDictionary(l => l.Code, l => new ComposeEdition.Text(Subjects.GetValueOrDefault(l.Code), Intros.GetValueOrDefault(l.Code))),
+            schedule ? at ?? DateTime.MinValue : null,
+            actor);
+    }
+}

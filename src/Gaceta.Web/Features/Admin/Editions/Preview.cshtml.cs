@@ -1,0 +1,35 @@
+using Gaceta.Data;
+using Gaceta.Newsletters;
+using Gaceta.Site;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Gaceta.Web.Features.Admin.Editions;
+
+/// <summary>The edition's mail as readers of one language will get it, served as the HTML itself.</summary>
+public sealed class PreviewModel(GacetaDb db, SiteClock clock, EditionMail mail) : AdminPageModel
+{
+    /// <summary>
+    /// Mail HTML is styled inline and must stay so for mail clients; this page alone allows inline styles, and
+    /// nothing else: no scripts, no frames, images from https only.
+    /// </summary>
+    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+    [FromRoute(Name = "id")]
+    public int EditionId { get; set; }
+
+    [FromRoute(Name = "lang")]
+    public string Lang { get; set; } = string.Empty;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var content = await EditionContent.LoadAsync(db, EditionId, clock.UtcNow, cancellationToken);
+        if (content is null)
+        {
+            return NotFound();
+        }
+
+        var template = mail.Render(content, Lang);
+        Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        return Content(template.Html.Replace(EditionTemplate.UnsubscribeMarker, "#", StringComparison.Ordinal), "text/html; charset=utf-8");
+    }
+}
