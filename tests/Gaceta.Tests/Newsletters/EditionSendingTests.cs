@@ -201,6 +201,31 @@ public abstract class EditionSendingTests(GacetaApp app)
     }
 
     [Fact]
+    public async Task ScheduledEditions_StartWhenDue_ButOnesFoundLongOverdueWaitForStaff()
+    {
+        var (due, _) = await CreateEditionAsync(("en", 2), start: false);
+        var (stale, staleRecipients) = await CreateEditionAsync(("en", 2), start: false);
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        await app.WithDbAsync(async db =>
+        {
+            // One came due a minute ago; the other was due half a day ago, while the host was down.
+            await db.Editions.Where(e => e.Id == due).ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EditionStatus.Scheduled).SetProperty(e => e.ScheduledAt, now.AddMinutes(-1)));
+            return await db.Editions.Where(e => e.Id == stale).ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EditionStatus.Scheduled).SetProperty(e => e.ScheduledAt, now.AddHours(-13)));
+        });
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var sending = await scope.ServiceProvider.GetRequiredService<DueEditions.Handler>().HandleAsync(CancellationToken.None);
+
+        Assert.Contains(due, sending);
+        Assert.DoesNotContain(stale, sending);
+        var statuses = await app.WithDbAsync(db => db.Editions.Where(e => e.Id == due || e.Id == stale).ToDictionaryAsync(e => e.Id, e => e.Status));
+        Assert.Equal(EditionStatus.Sending, statuses[due]);
+        Assert.Equal(EditionStatus.Overdue, statuses[stale]);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Deliveries.CountAsync(d => d.EditionId == stale)));
+        Assert.All(staleRecipients, r => Assert.Empty(app.Smtp.To(r.Email)));
+    }
+
+    [Fact]
     public async Task StartingTwice_RecordsTheDeliveriesOnce()
     {
         var (editionId, _) = await CreateEditionAsync(("en", 3), start: false);
