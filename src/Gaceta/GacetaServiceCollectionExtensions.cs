@@ -77,6 +77,8 @@ public static class GacetaServiceCollectionExtensions
         services.AddScoped<StartEdition.Handler>();
         services.AddScoped<DueEditions.Handler>();
         services.AddScoped<ComposeEdition.Handler>();
+        services.AddScoped<ListNewsletters.Handler>();
+        services.AddScoped<SubscribeFromForm.Handler>();
         services.AddSingleton<EditionSender>();
         return services;
     }

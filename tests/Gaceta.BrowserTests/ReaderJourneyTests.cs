@@ -56,7 +56,7 @@ public sealed class ReaderJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         var language = front.Trim('/');
         var page = await app.NewPageAsync();
 
-        foreach (var path in new[] { front, story.SectionPathIn(language), $"/{language}/2026/11/no-such-story" })
+        foreach (var path in new[] { front, story.SectionPathIn(language), $"/{language}/newsletters", $"/{language}/2026/11/no-such-story" })
         {
             await page.GotoAsync(path);
             await AssertNoAxeViolationsAsync(page);

@@ -40,6 +40,8 @@ public sealed partial class InterfaceTextTests
             typeof(Gaceta.Web.Features.Admin.Subscribers.ImportModel),
             typeof(Gaceta.Web.Features.Admin.Subscribers.DetailModel),
             typeof(Gaceta.Newsletters.EditionErrors),
+            typeof(Gaceta.Subscribers.SubscribeErrors),
+            typeof(Gaceta.Web.Features.Newsletters.IndexModel),
             typeof(Gaceta.Web.Features.Admin.Editions.EditModel),
             typeof(Gaceta.Web.Features.Admin.Editions.DetailModel),
         ];

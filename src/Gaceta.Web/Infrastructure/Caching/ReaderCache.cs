@@ -15,6 +15,9 @@ internal static class ReaderCache
     /// <summary>Front pages of every language.</summary>
     public const string FrontTag = "front";
 
+    /// <summary>The public list of newsletters.</summary>
+    public const string NewslettersTag = "newsletters";
+
     /// <summary>Every reader page: they all carry the section navigation.</summary>
     public const string AllTag = "reader";
 
