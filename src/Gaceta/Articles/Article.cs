@@ -78,6 +78,25 @@ public enum ArticleStatus
 /// <summary>One saved state of an article. Every save adds one; they are never changed.</summary>
 public sealed class ArticleRevision
 {
+    /// <summary>The article's text as it stands now, as revision <see cref="Article.Revision"/>, saved by <paramref name="actor"/>.</summary>
+    public static ArticleRevision Of(Article article, DateTime savedAt, Audit.Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(actor);
+        return new ArticleRevision
+        {
+            Number = article.Revision,
+            Headline = article.Headline,
+            Standfirst = article.Standfirst,
+            Slug = article.Slug,
+            Body = article.Body,
+            LeadImageAlt = article.LeadImageAlt,
+            SavedAt = savedAt,
+            SavedById = actor.Id,
+            SavedByName = actor.Name,
+        };
+    }
+
     public long Id { get; set; }
 
     public int ArticleId { get; set; }

@@ -146,18 +146,7 @@ public static class EditStory
             if (textChanged)
             {
                 article.Revision++;
-                article.Revisions.Add(new ArticleRevision
-                {
-                    Number = article.Revision,
-                    Headline = article.Headline,
-                    Standfirst = article.Standfirst,
-                    Slug = article.Slug,
-                    Body = article.Body,
-                    LeadImageAlt = article.LeadImageAlt,
-                    SavedAt = now,
-                    SavedById = actor.Id,
-                    SavedByName = actor.Name,
-                });
+                article.Revisions.Add(ArticleRevision.Of(article, now, actor));
                 if (article.Status == ArticleStatus.Published && command.Intent != Intent.Unpublish)
                 {
                     article.RevisedAt = now;

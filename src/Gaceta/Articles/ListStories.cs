@@ -61,12 +61,7 @@ public static class ListStories
                     }
 
                     var sourceRevision = a.SourceLanguage is { } source ? s.Articles.Find(x => x.Language == source)?.Revision : null;
-                    var article = new Article
-                    {
-                        Language = a.Language, Headline = a.Headline, Standfirst = string.Empty, Slug = string.Empty, Body = string.Empty,
-                        SourceLanguage = a.SourceLanguage, SourceRevision = a.SourceRevision,
-                    };
-                    return new Version(l.Code, TranslationStates.Of(article, sourceRevision), a.Status, a.Headline, a.PublishedAt);
+                    return new Version(l.Code, TranslationStates.Of(a.SourceLanguage, a.SourceRevision, sourceRevision), a.Status, a.Headline, a.PublishedAt);
                 }).ToList();
                 var section = sections.GetValueOrDefault(s.SectionId);
                 return new Row(s.Id, section?.NameIn(languages.Default.Code)?.Name, s.UpdatedAt, versions);

@@ -1,6 +1,7 @@
 using Gaceta.Data;
 using Gaceta.Polls;
 using Gaceta.Site;
+using Gaceta.Translations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gaceta.Articles;
@@ -111,7 +112,7 @@ public static class ReadArticle
                 article.ImageUrl is null || string.IsNullOrWhiteSpace(article.LeadImageAlt) ? null : new ArticleImage(article.ImageUrl, article.LeadImageAlt, article.ImageCredit),
                 translations,
                 article.Corrections,
-                article.Source is { } source && source.Revision > (article.SourceRevision ?? 0)
+                article.Source is { } source && TranslationStates.Of(article.SourceLanguage, article.SourceRevision, source.Revision) == TranslationState.Outdated
                     ? new OutdatedNotice(article.SourceLanguage!, source.RevisedAt ?? source.UpdatedAt, translations.FirstOrDefault(t => t.Language == article.SourceLanguage)?.Path)
                     : null);
         }

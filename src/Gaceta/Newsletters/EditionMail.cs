@@ -56,7 +56,7 @@ public sealed record EditionContent(
 }
 
 /// <summary>An edition rendered in one language, with a marker where each recipient's unsubscribe address goes.</summary>
-public sealed record EditionTemplate(int EditionId, string Language, string NewsletterName, string ListId, string Subject, string Html, string Text)
+public sealed record EditionTemplate(int EditionId, string Language, string ListId, string Subject, string Html, string Text)
 {
     public const string UnsubscribeMarker = "%%UNSUBSCRIBE%%";
 }
@@ -140,7 +140,7 @@ public sealed class EditionMail(IOptions<MailOptions> mail, IOptions<SiteOptions
         text.Append(CultureInfo.InvariantCulture, $"--\n{why}\n{W(EditionWords.Unsubscribe)}: {EditionTemplate.UnsubscribeMarker}\n{postal}\n");
 
         var listId = $"{newsletter} <{content.NewsletterKey}.{baseUrl.Host}>";
-        return new EditionTemplate(content.Id, lang.Code, newsletter, listId, subject, html.ToString(), text.ToString());
+        return new EditionTemplate(content.Id, lang.Code, listId, subject, html.ToString(), text.ToString());
     }
 
     /// <summary>One recipient's copy: their unsubscribe links, a Message-ID unique to the delivery, signed when configured.</summary>

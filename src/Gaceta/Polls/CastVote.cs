@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Gaceta.Data;
 using Gaceta.Mail;
 using Gaceta.Security;
@@ -12,7 +11,7 @@ namespace Gaceta.Polls;
 /// A reader answers a poll. The answer counts with or without an email; an email allows one vote per address;
 /// ticking the newsletter box as well starts a double opt-in. Voting never depends on consent.
 /// </summary>
-public static partial class CastVote
+public static class CastVote
 {
     /// <summary>Submissions faster than this after the page loaded are taken for scripts.</summary>
     public const int MinimumFillMilliseconds = 1500;
@@ -156,7 +155,7 @@ public static partial class CastVote
             }
 
             email = string.IsNullOrWhiteSpace(command.Email) ? null : Subscriber.Normalize(command.Email);
-            if (email is not null && (email.Length > 254 || !EmailShape().IsMatch(email)))
+            if (email is not null && !Subscriber.LooksLikeAddress(email))
             {
                 errors.Add(VoteError.EmailInvalid);
             }
@@ -169,9 +168,6 @@ public static partial class CastVote
         }
     }
 
-    /// <summary>Something with one @, no spaces, and a dot in the domain: what a person can be told to fix.</summary>
-    [GeneratedRegex(@"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$", RegexOptions.CultureInvariant)]
-    private static partial Regex EmailShape();
 }
 
 public enum VoteOutcome

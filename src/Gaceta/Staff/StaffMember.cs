@@ -35,11 +35,6 @@ public static class StaffRoles
     /// <summary>Every role, most powerful first.</summary>
     public static IReadOnlyList<string> All { get; } = [Administrator, Editor, Reporter, Translator];
 
-    /// <summary>The roles that may publish, unpublish and correct: editors and administrators.</summary>
-    public const string Publishers = Administrator + "," + Editor;
-
-    public static bool IsKnown(string? role) => All.Contains(role, StringComparer.Ordinal);
-
     /// <summary>Finds a role by name in any letter case ("editor" is <see cref="Editor"/>).</summary>
     public static string? Find(string? role) => All.FirstOrDefault(r => string.Equals(r, role?.Trim(), StringComparison.OrdinalIgnoreCase));
 }

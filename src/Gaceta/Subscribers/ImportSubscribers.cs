@@ -126,7 +126,8 @@ public static class ImportSubscribers
                 }
 
                 var email = Get("email");
-                if (!System.Net.Mail.MailAddress.TryCreate(email, out var address) || address.Address != email || email.Length > 320)
+                // The same check as a reader's own form: an import never holds addresses a reader could not have typed.
+                if (!Subscriber.LooksLikeAddress(Subscriber.Normalize(email)))
                 {
                     errors.Add(new RowError(record.Line, ImportErrors.Email, email));
                 }

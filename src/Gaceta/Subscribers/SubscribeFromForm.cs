@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Gaceta.Data;
 using Gaceta.Mail;
 using Gaceta.Security;
@@ -10,7 +9,7 @@ namespace Gaceta.Subscribers;
 /// A reader asks for a free newsletter from the public form: double opt-in as for polls. Only the confirmation
 /// mail is sent until the address confirms; premium newsletters are reached by a grant, not this form.
 /// </summary>
-public static partial class SubscribeFromForm
+public static class SubscribeFromForm
 {
     /// <param name="ConsentText">The exact words next to the box the reader ticked, in their language.</param>
     public sealed record Command(string Language, string? NewsletterKey, string? Email, bool Consent, string? Honeypot, string ConsentText, string PageUrl, string ClientIp);
@@ -52,7 +51,7 @@ public static partial class SubscribeFromForm
             {
                 errors.Add(SubscribeErrors.EmailRequired);
             }
-            else if (email.Length > 254 || !EmailShape().IsMatch(email))
+            else if (!Subscriber.LooksLikeAddress(email))
             {
                 errors.Add(SubscribeErrors.EmailInvalid);
             }
@@ -104,8 +103,6 @@ public static partial class SubscribeFromForm
         }
     }
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$", RegexOptions.CultureInvariant)]
-    private static partial Regex EmailShape();
 }
 
 /// <summary>What the subscribe form says about bad input, in English; the page shows it in the reader's language.</summary>

@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Gaceta.Newsletters;
 
 namespace Gaceta.Subscribers;
 
 /// <summary>An email address with a language. Signs in by emailed link; never has a password.</summary>
-public sealed class Subscriber
+public sealed partial class Subscriber
 {
     public int Id { get; set; }
 
@@ -26,6 +27,19 @@ public sealed class Subscriber
         ArgumentNullException.ThrowIfNull(email);
         return email.Trim().ToLowerInvariant();
     }
+
+    /// <summary>
+    /// Whether a normalized address looks deliverable: one @, no spaces, a dot in the domain, 254 characters at
+    /// most. What a reader can be told to fix; the relay decides the rest.
+    /// </summary>
+    public static bool LooksLikeAddress(string normalized)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        return normalized.Length <= 254 && AddressShape().IsMatch(normalized);
+    }
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex AddressShape();
 }
 
 /// <summary>A subscriber's place on one newsletter.</summary>

@@ -69,18 +69,7 @@ public static class TranslateArticle
                 SourceLanguage = source.Language,
                 SourceRevision = source.Revision,
             };
-            translation.Revisions.Add(new ArticleRevision
-            {
-                Number = 1,
-                Headline = translation.Headline,
-                Standfirst = translation.Standfirst,
-                Slug = translation.Slug,
-                Body = translation.Body,
-                LeadImageAlt = translation.LeadImageAlt,
-                SavedAt = now,
-                SavedById = command.Actor.Id,
-                SavedByName = command.Actor.Name,
-            });
+            translation.Revisions.Add(ArticleRevision.Of(translation, now, command.Actor));
             story.Articles.Add(translation);
             audit.Add(command.Actor, AuditActions.TranslationCreated, $"story {story.Id} ({source.Language} → {command.TargetLanguage})");
             try

@@ -32,8 +32,14 @@ public static class TranslationStates
     public static TranslationState Of(Article article, int? sourceRevision)
     {
         ArgumentNullException.ThrowIfNull(article);
-        return article.SourceLanguage is null ? TranslationState.Original
-            : sourceRevision is { } current && current > (article.SourceRevision ?? 0) ? TranslationState.Outdated
-            : TranslationState.UpToDate;
+        return Of(article.SourceLanguage, article.SourceRevision, sourceRevision);
     }
+
+    /// <param name="sourceLanguage">The language the version was translated from; null for an original.</param>
+    /// <param name="translatedFrom">The source revision the translation matches.</param>
+    /// <param name="sourceRevision">The source's revision now, if the source still exists.</param>
+    public static TranslationState Of(string? sourceLanguage, int? translatedFrom, int? sourceRevision) =>
+        sourceLanguage is null ? TranslationState.Original
+        : sourceRevision is { } current && current > (translatedFrom ?? 0) ? TranslationState.Outdated
+        : TranslationState.UpToDate;
 }

@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Gaceta.Tests.Infrastructure;
 
 namespace Gaceta.Tests.Localization;
 
 /// <summary>Every interface string the reader site uses exists in Spanish as well as in English (its key).</summary>
 public sealed partial class InterfaceTextTests
 {
-    private static readonly string WebProject = Path.Combine(RepositoryRoot(), "src", "Gaceta.Web");
+    private static readonly string WebProject = Path.Combine(Repository.Root, "src", "Gaceta.Web");
 
     [Fact]
     public void EveryInterfaceStringInTheWebHost_HasASpanishTranslation()
@@ -95,17 +96,6 @@ public sealed partial class InterfaceTextTests
             .ToDictionary(
                 d => (string)d.Attribute("name")!,
                 d => ((string?)d.Element("value") ?? string.Empty, (string?)d.Element("comment") ?? string.Empty));
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Gaceta.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Gaceta.slnx not found above the test binaries.");
-    }
 
     /// <summary>
     /// <c>T["…"]</c> and <c>text["…"]</c> in views and page models, <c>T("…")</c> in mail writers, and keys passed

@@ -152,14 +152,7 @@ public abstract class SenderProcessTests(GacetaApp app)
 
     private static string CliAssembly()
     {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Gaceta.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        var path = Path.Combine(directory!.FullName, "src", "Gaceta.Cli", "bin", configuration, "net10.0", "Gaceta.Cli.dll");
+        var path = Path.Combine(Repository.Root, "src", "Gaceta.Cli", "bin", Repository.Configuration, "net10.0", "Gaceta.Cli.dll");
         Assert.True(File.Exists(path), $"Build the solution first: {path} is missing.");
         return path;
     }

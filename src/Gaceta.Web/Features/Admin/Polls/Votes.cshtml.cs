@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Gaceta.Audit;
 using Gaceta.Polls;
 using Microsoft.AspNetCore.Mvc;
@@ -21,6 +20,6 @@ public sealed class VotesModel(PollAdministration.Handler polls, AuditLog audit)
         }
 
         await audit.RecordAsync(Actor, AuditActions.PollVotesExported, string.Create(CultureInfo.InvariantCulture, $"poll {PollId}"), cancellationToken);
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", string.Create(CultureInfo.InvariantCulture, $"poll-{PollId}-votes.csv"));
+        return CsvFile(csv, string.Create(CultureInfo.InvariantCulture, $"poll-{PollId}-votes.csv"));
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Gaceta.Polls;
 using Gaceta.Subscribers;
 using Microsoft.AspNetCore.Mvc;
@@ -39,7 +38,7 @@ public sealed class IndexModel(SubscriberAdministration.Handler subscribers, Pol
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
         var csv = await subscribers.ExportCsvAsync(Filter(), Actor, cancellationToken);
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", "subscribers.csv");
+        return CsvFile(csv, "subscribers.csv");
     }
 
     public string QueryFor(int page) =>
