@@ -162,6 +162,61 @@ public sealed class StaffAccessTests(SqliteApp app)
     }
 
     [Fact]
+    public async Task StaffApi_SuggestsUniqueSlugs_RendersPreviews_AndAnswersBadInputWithProblemDetails()
+    {
+        var story = await app.Stories.CreateBilingualAsync();
+        var taken = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Articles.Where(a => a.StoryId == story.StoryId && a.Language == "es").Select(a => a.Slug)));
+        using var reporter = await StaffSession.SignInAsync(app, StaffRoles.Reporter);
+
+        var fresh = await reporter.Client.GetFromJsonAsync<System.Text.Json.JsonElement>("/admin/api/slug?language=es&headline=" + Uri.EscapeDataString("¿Qué pasa en el Puerto?"));
+        Assert.Equal("que-pasa-en-el-puerto", fresh.GetProperty("slug").GetString());
+        var clash = await reporter.Client.GetFromJsonAsync<System.Text.Json.JsonElement>("/admin/api/slug?language=es&headline=" + Uri.EscapeDataString(taken.Replace('-', ' ')));
+        Assert.Equal(taken + "-2", clash.GetProperty("slug").GetString());
+
+        using var bad = await reporter.Client.GetAsync(new Uri("/admin/api/slug?language=fr", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType!.MediaType);
+        var problem = await bad.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("language", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("headline", out _));
+
+        using var preview = await reporter.Client.PostAsJsonAsync("/admin/api/preview", new { markdown = "A **bold** line.\n\n{{poll:harbour}}\n\n<script>alert(1)</script>" });
+        var html = (await preview.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("html").GetString()!;
+        Assert.Contains("<strong>bold</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("{{poll:harbour}}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task AStaffMember_ChoosesTheStaffAreasLanguage()
+    {
+        using var editor = await StaffSession.SignInAsync(app, StaffRoles.Editor);
+        Assert.Equal("en", (await editor.Client.GetDocumentAsync("/admin/stories")).DocumentElement.GetAttribute("lang"));
+
+        using var changed = await editor.PostAsync("/admin/stories", [new("language", "es"), new("returnUrl", "/admin/stories")], "/admin/language");
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        var page = await editor.Client.GetDocumentAsync("/admin/stories");
+        Assert.Equal("es", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Noticias", page.QuerySelector("h1").Text());
+    }
+
+    [Fact]
+    public async Task TheAuditLog_ShowsWhoDidWhat()
+    {
+        using var editor = await StaffSession.SignInAsync(app, StaffRoles.Editor);
+        var section = await app.Stories.CreateBilingualAsync();
+        var headline = $"Audit trail {Guid.NewGuid():N}"[..24];
+        using var created = await editor.PostAsync("/admin/stories/new", NewsroomTests.StoryFields(section.SectionId, headline, "Publish"), "/admin/stories/new?lang=en");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+
+        using var admin = await StaffSession.SignInAsync(app, StaffRoles.Administrator);
+        var rows = (await admin.Client.GetDocumentAsync("/admin/audit")).QuerySelectorAll("tbody tr").Select(r => r.Text()).ToList();
+        Assert.Contains(rows, r => r.Contains("article-published", StringComparison.Ordinal) && r.Contains(headline, StringComparison.Ordinal) && r.Contains("Editor editor-", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("signed-in", StringComparison.Ordinal) && r.Contains(editor.Email, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PostingWithoutAnAntiforgeryToken_IsRefused()
     {
         using var editor = await StaffSession.SignInAsync(app, StaffRoles.Editor);
