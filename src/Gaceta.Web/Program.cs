@@ -2,6 +2,7 @@ using Gaceta;
 using Gaceta.Web.Features;
 using Gaceta.Web.Features.Admin;
 using Gaceta.Web.Features.Newsletters;
+using Gaceta.Web.Features.Subscriptions;
 using Gaceta.Web.Infrastructure.Caching;
 using Gaceta.Web.Infrastructure.Configuration;
 using Gaceta.Web.Infrastructure.Database;
@@ -19,6 +20,7 @@ builder.Services.AddGacetaCore();
 builder.Services.AddReaderSite();
 builder.Services.AddAdminArea();
 builder.Services.AddNewsletters();
+builder.Services.AddSubscriberArea();
 
 var app = builder.Build();
 

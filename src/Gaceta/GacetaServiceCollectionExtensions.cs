@@ -66,6 +66,8 @@ public static class GacetaServiceCollectionExtensions
         services.AddScoped<ManageSubscription.Handler>();
         services.AddScoped<ImportSubscribers.Handler>();
         services.AddScoped<SubscriberAdministration.Handler>();
+        services.AddScoped<SubscriberSignIn.Handler>();
+        services.AddScoped<SubscriberAccount.Handler>();
 
         services.AddSingleton<MailOutboxSignal>();
         services.AddScoped<MailOutbox>();
@@ -78,6 +80,7 @@ public static class GacetaServiceCollectionExtensions
         services.AddScoped<DueEditions.Handler>();
         services.AddScoped<ComposeEdition.Handler>();
         services.AddScoped<ListNewsletters.Handler>();
+        services.AddScoped<EditionArchive.Handler>();
         services.AddScoped<SubscribeFromForm.Handler>();
         services.AddSingleton<EditionSender>();
         return services;

@@ -874,6 +874,33 @@ namespace Gaceta.Migrations.Postgres.Migrations
                     b.ToTable("ErasedSubscriptions");
                 });
 
+            modelBuilder.Entity("Gaceta.Subscribers.SignInLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SubscriberId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriberId");
+
+                    b.ToTable("SignInLinks");
+                });
+
             modelBuilder.Entity("Gaceta.Subscribers.Subscriber", b =>
                 {
                     b.Property<int>("Id")
@@ -1441,6 +1468,15 @@ namespace Gaceta.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("NewsletterId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gaceta.Subscribers.SignInLink", b =>
+                {
+                    b.HasOne("Gaceta.Subscribers.Subscriber", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriberId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -833,6 +833,31 @@ namespace Gaceta.Migrations.Sqlite.Migrations
                     b.ToTable("ErasedSubscriptions");
                 });
 
+            modelBuilder.Entity("Gaceta.Subscribers.SignInLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubscriberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriberId");
+
+                    b.ToTable("SignInLinks");
+                });
+
             modelBuilder.Entity("Gaceta.Subscribers.Subscriber", b =>
                 {
                     b.Property<int>("Id")
@@ -1392,6 +1417,15 @@ namespace Gaceta.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("NewsletterId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gaceta.Subscribers.SignInLink", b =>
+                {
+                    b.HasOne("Gaceta.Subscribers.Subscriber", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriberId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

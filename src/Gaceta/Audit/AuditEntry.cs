@@ -49,6 +49,7 @@ public static class AuditActions
     public const string SubscribersExported = "subscribers-exported";
     public const string SubscriberDataExported = "subscriber-data-exported";
     public const string SubscriberErased = "subscriber-erased";
+    public const string SubscriberAccessChanged = "subscriber-access-changed";
     public const string EditionStarted = "edition-started";
     public const string EditionCreated = "edition-created";
     public const string EditionUpdated = "edition-updated";

@@ -61,6 +61,8 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : IdentityDbContext<St
 
     public DbSet<Suppression> Suppressions => Set<Suppression>();
 
+    public DbSet<SignInLink> SignInLinks => Set<SignInLink>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -274,6 +276,9 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : IdentityDbContext<St
             subscriber.Property(s => s.Language).HasMaxLength(LanguageCodeLength);
             subscriber.HasMany(s => s.Subscriptions).WithOne(s => s.Subscriber).HasForeignKey(s => s.SubscriberId);
         });
+
+        modelBuilder.Entity<SignInLink>(link =>
+            link.HasOne<Subscriber>().WithMany().HasForeignKey(l => l.SubscriberId).OnDelete(DeleteBehavior.Cascade));
 
         modelBuilder.Entity<Subscription>(subscription =>
         {

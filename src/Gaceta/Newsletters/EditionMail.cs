@@ -21,7 +21,16 @@ public sealed record EditionContent(
     IReadOnlyList<EditionContent.Item> Stories)
 {
     /// <summary>A story's published versions, by language.</summary>
-    public sealed record Item(int StoryId, IReadOnlyDictionary<string, Link> Articles);
+    public sealed record Item(int StoryId, IReadOnlyDictionary<string, Link> Articles)
+    {
+        /// <summary>The story in <paramref name="language"/>, or else in the first site language it exists in.</summary>
+        public Link In(string language, SiteLanguages languages)
+        {
+            ArgumentNullException.ThrowIfNull(languages);
+            return Articles.GetValueOrDefault(language)
+                ?? languages.All.Select(l => Articles.GetValueOrDefault(l.Code)).First(a => a is not null)!;
+        }
+    }
 
     public sealed record Link(string Language, string Headline, string Standfirst, string Path);
 
@@ -109,8 +118,7 @@ public sealed class EditionMail(IOptions<MailOptions> mail, IOptions<SiteOptions
 
         foreach (var story in content.Stories)
         {
-            var article = story.Articles.GetValueOrDefault(lang.Code)
-                ?? languages.All.Select(l => story.Articles.GetValueOrDefault(l.Code)).First(a => a is not null)!;
+            var article = story.In(lang.Code, languages);
             var url = new Uri(baseUrl, article.Path).AbsoluteUri;
             var fallback = article.Language == lang.Code ? null : string.Format(lang.Culture, W(EditionWords.OnlyIn), languages.Get(article.Language).NativeName);
             html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:16px 24px;border-top:1px solid #d6d6d6;\">");

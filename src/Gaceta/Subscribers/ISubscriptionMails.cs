@@ -6,6 +6,8 @@ namespace Gaceta.Subscribers;
 public interface ISubscriptionMails
 {
     MimeMessage Confirmation(ConfirmationMail mail);
+
+    MimeMessage SignIn(SignInMail mail);
 }
 
 /// <param name="Email">The normalized address.</param>
@@ -19,3 +21,9 @@ public sealed record ConfirmationMail(
     IReadOnlyDictionary<string, string> NewsletterNames,
     string ConfirmToken,
     string UnsubscribeToken);
+
+/// <param name="Email">The normalized address.</param>
+/// <param name="Language">The subscriber's language.</param>
+/// <param name="Token">Token of the sign-in link.</param>
+/// <param name="ValidMinutes">How long the link works.</param>
+public sealed record SignInMail(string Email, string Language, string Token, int ValidMinutes);

@@ -43,16 +43,8 @@ public static class ManageSubscription
                 return null;
             }
 
-            if (subscription.Status == SubscriptionStatus.Pending)
+            if (subscription.Confirm(clock.UtcNow))
             {
-                var now = clock.UtcNow;
-                subscription.Status = SubscriptionStatus.Active;
-                subscription.ConfirmedAt = now;
-                foreach (var record in subscription.ConsentRecords.Where(r => r.ConfirmedAt is null && r.WithdrawnAt is null))
-                {
-                    record.ConfirmedAt = now;
-                }
-
                 await db.SaveChangesAsync(cancellationToken);
             }
 
@@ -68,16 +60,8 @@ public static class ManageSubscription
                 return null;
             }
 
-            if (subscription.Status != SubscriptionStatus.Unsubscribed)
+            if (subscription.Unsubscribe(clock.UtcNow))
             {
-                var now = clock.UtcNow;
-                subscription.Status = SubscriptionStatus.Unsubscribed;
-                subscription.UnsubscribedAt = now;
-                foreach (var record in subscription.ConsentRecords.Where(r => r.WithdrawnAt is null))
-                {
-                    record.WithdrawnAt = now;
-                }
-
                 await db.SaveChangesAsync(cancellationToken);
             }
 

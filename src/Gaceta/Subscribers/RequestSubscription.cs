@@ -22,6 +22,10 @@ public static class RequestSubscription
     /// Partition key for the per-client mail limit. Null for a staff import, which has no reader client: its
     /// confirmation mails go out without the per-client limit or the per-address cooldown, one per subscription.
     /// </param>
+    /// <param name="AddressConfirmed">
+    /// The subscriber proved the address just now (they are signed in by an emailed link): the subscription is
+    /// active at once, its consent confirmed, and no mail is sent.
+    /// </param>
     public sealed record Command(
         string Email,
         string Language,
@@ -34,7 +38,8 @@ public static class RequestSubscription
         int ConsentVersion,
         string PageUrl,
         string IpHash,
-        string? Client);
+        string? Client,
+        bool AddressConfirmed = false);
 
     public enum Outcome
     {
@@ -46,6 +51,9 @@ public static class RequestSubscription
 
         /// <summary>The address is already subscribed; the new consent is recorded, nothing is sent.</summary>
         AlreadySubscribed,
+
+        /// <summary>Active at once, the address being already confirmed; nothing is sent.</summary>
+        Subscribed,
     }
 
     /// <summary>
@@ -118,6 +126,13 @@ public static class RequestSubscription
             {
                 await db.SaveChangesAsync(cancellationToken);
                 return Outcome.AlreadySubscribed;
+            }
+
+            if (command.AddressConfirmed)
+            {
+                subscription.Confirm(now);
+                await db.SaveChangesAsync(cancellationToken);
+                return Outcome.Subscribed;
             }
 
             var cooldown = TimeSpan.FromMinutes(options.Value.ConfirmationCooldownMinutes);

@@ -71,6 +71,50 @@ public sealed class Subscription
     public DateTime? UnsubscribedAt { get; set; }
 
     public List<ConsentRecord> ConsentRecords { get; set; } = [];
+
+    /// <summary>Whether this subscription opens a premium newsletter: confirmed, still active, and paid or given.</summary>
+    public bool GivesPremiumAccess => Status == SubscriptionStatus.Active && Grant is AccessGrant.Paid or AccessGrant.Complimentary;
+
+    /// <summary>
+    /// Activates a pending subscription and dates its open consent records' confirmation. Anything else is left
+    /// as it is (a subscription left since the mail was sent stays left). Needs <see cref="ConsentRecords"/> loaded.
+    /// </summary>
+    /// <returns>Whether anything changed.</returns>
+    public bool Confirm(DateTime now)
+    {
+        if (Status != SubscriptionStatus.Pending)
+        {
+            return false;
+        }
+
+        Status = SubscriptionStatus.Active;
+        ConfirmedAt = now;
+        foreach (var record in ConsentRecords.Where(r => r.ConfirmedAt is null && r.WithdrawnAt is null))
+        {
+            record.ConfirmedAt = now;
+        }
+
+        return true;
+    }
+
+    /// <summary>Ends the subscription and writes the withdrawal into its consent records. Needs <see cref="ConsentRecords"/> loaded.</summary>
+    /// <returns>Whether anything changed.</returns>
+    public bool Unsubscribe(DateTime now)
+    {
+        if (Status == SubscriptionStatus.Unsubscribed)
+        {
+            return false;
+        }
+
+        Status = SubscriptionStatus.Unsubscribed;
+        UnsubscribedAt = now;
+        foreach (var record in ConsentRecords.Where(r => r.WithdrawnAt is null))
+        {
+            record.WithdrawnAt = now;
+        }
+
+        return true;
+    }
 }
 
 public enum SubscriptionStatus

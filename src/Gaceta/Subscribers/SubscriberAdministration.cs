@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Gaceta.Audit;
 using Gaceta.Data;
+using Gaceta.Mail;
 using Gaceta.Security;
 using Gaceta.Site;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,31 @@ public static class SubscriberAdministration
 
     public sealed record Page(IReadOnlyList<Row> Rows, int Number, bool HasNext, int Total);
 
-    public sealed class Handler(GacetaDb db, InstallationKeys keys, SiteClock clock, AuditLog audit)
+    public enum AccessOutcome
+    {
+        /// <summary>The subscription's grant changed.</summary>
+        Changed,
+
+        /// <summary>The grant was already this (or there was nothing to take away).</summary>
+        Unchanged,
+
+        /// <summary>No subscription yet: one is waiting, with the grant, for the subscriber to confirm by the link just mailed.</summary>
+        ConfirmationSent,
+
+        NotFound,
+
+        /// <summary>Access is given to premium newsletters only; free ones are open to all.</summary>
+        NotPremium,
+    }
+
+    public sealed class Handler(
+        GacetaDb db,
+        InstallationKeys keys,
+        SiteClock clock,
+        AuditLog audit,
+        RequestSubscription.Handler requests,
+        MailOutboxSignal outbox,
+        SqliteWriteGate writeGate)
     {
         public async Task<Page> ListAsync(Filter filter, CancellationToken cancellationToken)
         {
@@ -139,6 +164,68 @@ public static class SubscriberAdministration
             await db.Subscribers.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
+        }
+
+        /// <summary>
+        /// Gives a premium newsletter's access (<see cref="AccessGrant.Complimentary"/> or <see cref="AccessGrant.Paid"/>)
+        /// or takes it away (<see cref="AccessGrant.Free"/>). Access is not consent: a subscriber without a
+        /// subscription to the newsletter gets a pending one with the grant and a confirmation mail, and receives
+        /// nothing until they confirm. Each change is audited.
+        /// </summary>
+        public async Task<AccessOutcome> SetAccessAsync(int id, int newsletterId, AccessGrant grant, Actor actor, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(actor);
+            var newsletter = await db.Newsletters.AsNoTracking().FirstOrDefaultAsync(n => n.Id == newsletterId, cancellationToken);
+            var subscriber = await db.Subscribers.Include(s => s.Subscriptions).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+            if (newsletter is null || subscriber is null)
+            {
+                return AccessOutcome.NotFound;
+            }
+
+            if (!newsletter.IsPremium)
+            {
+                return AccessOutcome.NotPremium;
+            }
+
+            var subject = string.Create(CultureInfo.InvariantCulture, $"subscriber {id}: {newsletter.Key} {grant}");
+            var subscription = subscriber.Subscriptions.Find(s => s.NewsletterId == newsletterId);
+            if (subscription is not null || grant == AccessGrant.Free)
+            {
+                if (subscription is null || subscription.Grant == grant)
+                {
+                    return AccessOutcome.Unchanged;
+                }
+
+                subscription.Grant = grant;
+                audit.Add(actor, AuditActions.SubscriberAccessChanged, subject);
+                using var saving = await writeGate.EnterAsync(db, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                return AccessOutcome.Changed;
+            }
+
+            using var turn = await writeGate.EnterAsync(db, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await requests.HandleAsync(
+                new RequestSubscription.Command(
+                    subscriber.Email,
+                    subscriber.Language,
+                    newsletter.Id,
+                    newsletter.Names.ToDictionary(n => n.Language, n => n.Name),
+                    grant,
+                    SubscriptionSource.Staff,
+                    null,
+                    string.Create(CultureInfo.InvariantCulture, $"{grant} access given by {actor.Name}; the subscriber confirms by the emailed link."),
+                    0,
+                    string.Create(CultureInfo.InvariantCulture, $"staff:/admin/subscribers/{id}"),
+                    string.Empty,
+                    null),
+                subscriber,
+                cancellationToken);
+            audit.Add(actor, AuditActions.SubscriberAccessChanged, subject);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            outbox.Notify();
+            return AccessOutcome.ConfirmationSent;
         }
 
         private IQueryable<Subscriber> Filtered(Filter filter)

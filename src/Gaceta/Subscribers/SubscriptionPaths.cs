@@ -9,4 +9,6 @@ public static class SubscriptionPaths
     public static string Confirm(string token) => $"/newsletters/confirm/{token}";
 
     public static string Unsubscribe(string token) => $"/newsletters/unsubscribe/{token}";
+
+    public static string SignIn(string token) => $"/newsletters/sign-in/{token}";
 }

@@ -8,6 +8,7 @@ public sealed class SubscriptionTokens(InstallationKeys keys, IOptions<Subscript
 {
     private const string ConfirmPurpose = "subscription-confirm";
     private const string UnsubscribePurpose = "subscription-unsubscribe";
+    private const string SignInPurpose = "subscriber-sign-in";
 
     /// <summary>Confirmation links expire after <see cref="SubscriptionOptions.ConfirmationLinkDays"/>.</summary>
     public string Confirm(int subscriptionId, DateTime utcNow) =>
@@ -15,6 +16,12 @@ public sealed class SubscriptionTokens(InstallationKeys keys, IOptions<Subscript
 
     /// <summary>Unsubscribe links never expire: readers may leave at any time.</summary>
     public string Unsubscribe(int subscriptionId) => keys.CreateToken(UnsubscribePurpose, subscriptionId, null);
+
+    /// <summary>A sign-in link's token names its <see cref="SignInLink"/> row and expires with it.</summary>
+    public string SignIn(long linkId, DateTime expiresAt) => keys.CreateToken(SignInPurpose, linkId, expiresAt);
+
+    public long? ReadSignIn(string? token, DateTime utcNow) =>
+        keys.TryReadToken(SignInPurpose, token, utcNow, out var id) && id > 0 ? id : null;
 
     public int? ReadConfirm(string? token, DateTime utcNow) => Read(ConfirmPurpose, token, utcNow);
 

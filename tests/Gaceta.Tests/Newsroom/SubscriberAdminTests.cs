@@ -89,6 +89,12 @@ public abstract class SubscriberAdminTests(GacetaApp app)
         }
 
         var subscriberId = await app.WithDbAsync(db => db.Subscribers.Where(s => s.Email == email).Select(s => s.Id).SingleAsync());
+        await app.WithDbAsync(db =>
+        {
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            db.SignInLinks.Add(new SignInLink { SubscriberId = subscriberId, CreatedAt = now, ExpiresAt = now.AddHours(1) });
+            return db.SaveChangesAsync();
+        });
         var emailHash = await app.WithDbAsync(db => db.Votes.Where(v => v.PollId == poll.PollId).Select(v => v.EmailHash).SingleAsync());
         Assert.NotNull(emailHash);
         Assert.NotEmpty(await TablesContainingAsync(email));
@@ -112,6 +118,7 @@ public abstract class SubscriberAdminTests(GacetaApp app)
 
         Assert.Empty(await TablesContainingAsync(email));
         Assert.Empty(await TablesContainingAsync(emailHash));
+        Assert.False(await app.WithDbAsync(db => db.SignInLinks.AnyAsync(l => l.SubscriberId == subscriberId)));
         Assert.Equal(1, await app.Polls.StoredVotesAsync(poll.PollId));
         var kept = await app.WithDbAsync(db => db.ErasedSubscriptions.Where(e => e.NewsletterId == poll.NewsletterId).ToListAsync());
         Assert.Contains(kept, e => e.WithdrawnAt == e.ErasedAt);

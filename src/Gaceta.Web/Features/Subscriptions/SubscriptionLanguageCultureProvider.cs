@@ -5,7 +5,8 @@ namespace Gaceta.Web.Features.Subscriptions;
 
 /// <summary>
 /// Pages reached from a subscription mail speak the subscriber's language, which the token in the address
-/// leads to. A bad token decides nothing, and the usual providers pick the language of the 404.
+/// leads to; a signed-in subscriber's own pages speak the language in their cookie. A bad token or no cookie
+/// decides nothing, and the usual providers pick the language.
 /// </summary>
 internal sealed class SubscriptionLanguageCultureProvider : RequestCultureProvider
 {
@@ -13,13 +14,16 @@ internal sealed class SubscriptionLanguageCultureProvider : RequestCultureProvid
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         var segments = (httpContext.Request.Path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (segments is not ["newsletters", "confirm" or "unsubscribe", var token])
+        var services = httpContext.RequestServices;
+        var language = segments switch
         {
-            return null;
-        }
-
-        var language = await httpContext.RequestServices.GetRequiredService<ManageSubscription.Handler>()
-            .LanguageOfAsync(token, httpContext.RequestAborted);
+            ["newsletters", "confirm" or "unsubscribe", var token] =>
+                await services.GetRequiredService<ManageSubscription.Handler>().LanguageOfAsync(token, httpContext.RequestAborted),
+            ["newsletters", "sign-in", var token] =>
+                await services.GetRequiredService<SubscriberSignIn.Handler>().LanguageOfAsync(token, httpContext.RequestAborted),
+            ["newsletters", "account" or "archive", ..] => await SubscriberArea.LanguageAsync(httpContext),
+            _ => null,
+        };
         return language is null ? null : new ProviderCultureResult(language);
     }
 }

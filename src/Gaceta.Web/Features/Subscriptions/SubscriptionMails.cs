@@ -36,39 +36,74 @@ internal sealed class SubscriptionMails(
         var leave = T("Unsubscribe at any time:");
 
         var message = NewMessage(request.Email, string.Format(culture, T("Confirm your subscription to {0}"), newsletter), request.UnsubscribeToken);
-        var body = new BodyBuilder
+        message.Body = Body(language, newsletter, intro, action, confirmUrl, expiry, (leave, unsubscribeUrl));
+        return message;
+    }
+
+    /// <summary>A transactional mail: it goes to one person who asked for it, so it carries no list headers.</summary>
+    public MimeMessage SignIn(SignInMail request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var language = languages.Find(request.Language) ?? languages.Default;
+        var culture = language.Culture;
+        string T(string key) => text.In(culture, key);
+        var signInUrl = urls.Absolute(SubscriptionPaths.SignIn(request.Token));
+        var intro = string.Format(culture, T("Someone, we hope you, asked to sign in to {0} as this address, to manage newsletters and read past editions."), site.Value.Name);
+        var action = T("To sign in, open this link and press the button on the page:");
+        var expiry = string.Format(culture, T("The link works once, for {0} minutes. If you did not ask for it, ignore this message."), request.ValidMinutes);
+
+        var message = NewMessage(request.Email, string.Format(culture, T("Your link to sign in to {0}"), site.Value.Name));
+        message.Body = Body(language, site.Value.Name, intro, action, signInUrl, expiry, null);
+        return message;
+    }
+
+    /// <summary>
+    /// A one-action mail: what happened, the link to act on, how long it works, and for list mail the way out.
+    /// HTML with tables and inline styles, and the same words as plain text.
+    /// </summary>
+    private MimeEntity Body(SiteLanguage language, string title, string intro, string action, string url, string expiry, (string Label, string Url)? leave)
+    {
+        var leaveText = leave is { } l ? $"{l.Label} {l.Url}\n\n" : string.Empty;
+        var leaveHtml = leave is { } h
+            ? $"<tr><td style=\"font-size:14px;line-height:1.5;color:#4d4d4d;\">{Encode(h.Label)} <a href=\"{Encode(h.Url)}\" style=\"color:#9b1c1c;\">{Encode(h.Url)}</a></td></tr>"
+            : string.Empty;
+        return new BodyBuilder
         {
-            TextBody = $"{intro}\n\n{action}\n{confirmUrl}\n\n{expiry}\n\n{leave} {unsubscribeUrl}\n\n{site.Value.Name}\n",
+            TextBody = $"{intro}\n\n{action}\n{url}\n\n{expiry}\n\n{leaveText}{site.Value.Name}\n",
             HtmlBody = $"""
                 <!DOCTYPE html>
-                <html lang="{language.Code}"><head><meta charset="utf-8"><title>{Encode(newsletter)}</title></head>
+                <html lang="{language.Code}"><head><meta charset="utf-8"><title>{Encode(title)}</title></head>
                 <body style="margin:0;padding:24px;font-family:Georgia,serif;color:#1a1a1a;background:#ffffff;">
                 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;">
                 <tr><td style="font-size:24px;font-weight:bold;padding-bottom:16px;">{Encode(site.Value.Name)}</td></tr>
                 <tr><td style="font-size:16px;line-height:1.5;padding-bottom:16px;">{Encode(intro)}</td></tr>
                 <tr><td style="font-size:16px;line-height:1.5;padding-bottom:16px;">{Encode(action)}<br>
-                <a href="{Encode(confirmUrl)}" style="color:#9b1c1c;">{Encode(confirmUrl)}</a></td></tr>
+                <a href="{Encode(url)}" style="color:#9b1c1c;">{Encode(url)}</a></td></tr>
                 <tr><td style="font-size:14px;line-height:1.5;color:#4d4d4d;padding-bottom:16px;">{Encode(expiry)}</td></tr>
-                <tr><td style="font-size:14px;line-height:1.5;color:#4d4d4d;">{Encode(leave)} <a href="{Encode(unsubscribeUrl)}" style="color:#9b1c1c;">{Encode(unsubscribeUrl)}</a></td></tr>
+                {leaveHtml}
                 </table>
                 </body></html>
                 """,
-        };
-        message.Body = body.ToMessageBody();
-        return message;
+        }.ToMessageBody();
     }
 
     private MimeMessage NewMessage(string to, string subject, string unsubscribeToken)
+    {
+        var message = NewMessage(to, subject);
+        var oneClick = urls.Absolute(SubscriptionPaths.Unsubscribe(unsubscribeToken));
+        var mailto = $"mailto:{mail.Value.UnsubscribeMailbox}?subject={Uri.EscapeDataString("unsubscribe " + unsubscribeToken)}";
+        message.Headers.Add(HeaderId.ListUnsubscribe, $"<{oneClick}>, <{mailto}>");
+        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        return message;
+    }
+
+    private MimeMessage NewMessage(string to, string subject)
     {
         var from = MailboxAddress.Parse(mail.Value.From);
         var message = new MimeMessage { Subject = subject };
         message.From.Add(from);
         message.To.Add(MailboxAddress.Parse(to));
         message.MessageId = MimeUtils.GenerateMessageId(from.Domain);
-        var oneClick = urls.Absolute(SubscriptionPaths.Unsubscribe(unsubscribeToken));
-        var mailto = $"mailto:{mail.Value.UnsubscribeMailbox}?subject={Uri.EscapeDataString("unsubscribe " + unsubscribeToken)}";
-        message.Headers.Add(HeaderId.ListUnsubscribe, $"<{oneClick}>, <{mailto}>");
-        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         return message;
     }
 

@@ -1,15 +1,20 @@
 using System.Globalization;
 using System.Text;
+using Gaceta.Newsletters;
 using Gaceta.Subscribers;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Gaceta.Web.Features.Admin.Subscribers;
 
 /// <summary>One subscriber at <c>/admin/subscribers/{id}</c>, with GDPR export and erasure.</summary>
-public sealed class DetailModel(SubscriberAdministration.Handler subscribers) : AdminPageModel
+public sealed class DetailModel(SubscriberAdministration.Handler subscribers, ListNewsletters.Handler newsletters) : AdminPageModel
 {
     public const string ErasedNotice = "The subscriber was erased. Only the dates of their subscriptions and withdrawals remain, without the address.";
     public const string ConfirmErasure = "Tick the box to confirm the erasure.";
+    public const string AccessChanged = "Access saved.";
+    public const string AccessUnchanged = "Nothing to change: the access was already so.";
+    public const string AccessPending = "Access given. The subscriber was sent a confirmation email and receives the newsletter once they confirm.";
+    public const string AccessPremiumOnly = "Choose a premium newsletter: free ones are open to everyone.";
 
     [FromRoute(Name = "id")]
     public int SubscriberId { get; set; }
@@ -17,6 +22,9 @@ public sealed class DetailModel(SubscriberAdministration.Handler subscribers) : 
     public SubscriberAdministration.Row Subscriber { get; private set; } = null!;
 
     public string? Error { get; private set; }
+
+    /// <summary>The premium newsletters staff may give access to.</summary>
+    public IReadOnlyList<ListNewsletters.Item> Premium { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -27,8 +35,45 @@ public sealed class DetailModel(SubscriberAdministration.Handler subscribers) : 
         }
 
         Subscriber = subscriber;
+        Premium = (await newsletters.HandleAsync(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken))
+            .Where(n => n.Premium).ToList();
         return Page();
     }
+
+    /// <summary>Gives or takes away a premium newsletter's access (complimentary or paid; free takes it away).</summary>
+    public async Task<IActionResult> OnPostAccessAsync(int newsletter, AccessGrant grant, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(grant))
+        {
+            return await RefuseAsync(AccessPremiumOnly, cancellationToken);
+        }
+
+        var outcome = await subscribers.SetAccessAsync(SubscriberId, newsletter, grant, Actor, cancellationToken);
+        switch (outcome)
+        {
+            case SubscriberAdministration.AccessOutcome.NotPremium:
+                return await RefuseAsync(AccessPremiumOnly, cancellationToken);
+            case SubscriberAdministration.AccessOutcome.NotFound:
+                return NotFound();
+            default:
+                Notify(outcome switch
+                {
+                    SubscriberAdministration.AccessOutcome.Changed => AccessChanged,
+                    SubscriberAdministration.AccessOutcome.ConfirmationSent => AccessPending,
+                    _ => AccessUnchanged,
+                });
+                return Redirect(string.Create(CultureInfo.InvariantCulture, $"/admin/subscribers/{SubscriberId}"));
+        }
+    }
+
+    private async Task<IActionResult> RefuseAsync(string error, CancellationToken cancellationToken)
+    {
+        AccessError = error;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await OnGetAsync(cancellationToken);
+    }
+
+    public string? AccessError { get; private set; }
 
     /// <summary>Everything held about the subscriber, as a JSON download (GDPR art. 15).</summary>
     public async Task<IActionResult> OnPostExportAsync(CancellationToken cancellationToken)
