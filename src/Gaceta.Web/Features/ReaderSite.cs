@@ -3,7 +3,9 @@ using System.Text.Unicode;
 using Gaceta.Subscribers;
 using Gaceta.Web.Features.Home;
 using Gaceta.Web.Features.Polls;
+using Gaceta.Web.Features.Search;
 using Gaceta.Web.Features.Subscriptions;
+using Gaceta.Web.Features.Syndication;
 using Gaceta.Web.Infrastructure.Mail;
 using Gaceta.Web.Infrastructure.Network;
 using Gaceta.Web.Features.Shared;
@@ -25,6 +27,8 @@ internal static class ReaderSite
         services.AddReaderCache();
         services.AddSingleton<SiteUrls>();
         services.AddSingleton<ReaderDates>();
+        services.AddSingleton<Articles.ArticleMetadata>();
+        services.AddSearchRoutes();
         services.AddClientAddresses();
         services.AddSingleton<VoteRateLimiter>();
         services.AddSingleton<ISubscriptionMails, SubscriptionMails>();
@@ -40,6 +44,8 @@ internal static class ReaderSite
     public static IEndpointRouteBuilder MapReaderSite(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapLanguageRedirect();
+        endpoints.MapFeeds();
+        endpoints.MapSitemaps();
         endpoints.MapRazorPages();
         return endpoints;
     }

@@ -28,10 +28,12 @@ public static class ReadArticle
         ArticleImage? Image,
         IReadOnlyList<Translation> Translations,
         IReadOnlyList<PublicCorrection> Corrections,
-        OutdatedNotice? Outdated);
+        OutdatedNotice? Outdated,
+        string? SourceLanguage);
 
     /// <summary>The same story published in another language.</summary>
-    public sealed record Translation(string Language, string Headline, string Path);
+    /// <param name="SourceLanguage">The language that version was translated from; null for an original.</param>
+    public sealed record Translation(string Language, string Headline, string Path, string? SourceLanguage = null);
 
     /// <summary>A correction as readers see it.</summary>
     public sealed record PublicCorrection(DateTime At, string Text);
@@ -72,7 +74,7 @@ public static class ReadArticle
                             && t.Status == ArticleStatus.Published
                             && t.PublishedAt != null
                             && t.PublishedAt <= now)
-                        .Select(t => new { t.Language, t.Headline, t.Slug, PublishedAt = t.PublishedAt!.Value })
+                        .Select(t => new { t.Language, t.Headline, t.Slug, PublishedAt = t.PublishedAt!.Value, t.SourceLanguage })
                         .ToList(),
                     Source = a.Story.Articles
                         .Where(t => t.Language == a.SourceLanguage)
@@ -89,7 +91,7 @@ public static class ReadArticle
             }
 
             var translations = article.Translations
-                .Select(t => new Translation(t.Language, t.Headline, ArticlePaths.Article(t.Language, t.PublishedAt, t.Slug)))
+                .Select(t => new Translation(t.Language, t.Headline, ArticlePaths.Article(t.Language, t.PublishedAt, t.Slug), t.SourceLanguage))
                 .ToList();
             var body = renderer.ToBlocks(article.Body);
             var pollKeys = body.Where(b => b.Embed?.Kind == Embed.Poll).Select(b => b.Embed!.Key).Distinct().ToList();
@@ -114,7 +116,8 @@ public static class ReadArticle
                 article.Corrections,
                 article.Source is { } source && TranslationStates.Of(article.SourceLanguage, article.SourceRevision, source.Revision) == TranslationState.Outdated
                     ? new OutdatedNotice(article.SourceLanguage!, source.RevisedAt ?? source.UpdatedAt, translations.FirstOrDefault(t => t.Language == article.SourceLanguage)?.Path)
-                    : null);
+                    : null,
+                article.SourceLanguage);
         }
     }
 }

@@ -43,11 +43,12 @@ internal static class ReaderCache
             // A base policy rather than endpoint metadata: the cache answers before routing, static files and
             // localization run, which is most of what a cached page would otherwise cost.
             options.AddBasePolicy(policy => policy
-                .With(context => IsReaderPath(context.HttpContext.Request.Path, languages))
+                .With(context => IsReaderPath(context.HttpContext.Request.Path, languages)
+                    || Features.Syndication.SitemapEndpoints.IsSitemapPath(context.HttpContext.Request.Path))
                 .Expire(TimeSpan.FromSeconds(reader.Value.DurationSeconds))
-                // Only the page number (and whether a poll block is asked for alone) changes a response;
-                // other query strings must not create cache entries of their own.
-                .SetVaryByQuery("page", "fragment")
+                // Only the page number, a search's words (and whether a poll block is asked for alone) change
+                // a response; other query strings must not create cache entries of their own.
+                .SetVaryByQuery("page", "fragment", "q")
                 .Tag(AllTag)));
         services.AddSingleton<ReaderCacheInvalidator>();
         return services;
