@@ -1,6 +1,7 @@
 using Gaceta;
 using Gaceta.Web.Features;
 using Gaceta.Web.Features.Admin;
+using Gaceta.Web.Features.Api;
 using Gaceta.Web.Features.Newsletters;
 using Gaceta.Web.Features.Subscriptions;
 using Gaceta.Web.Infrastructure.Caching;
@@ -21,6 +22,7 @@ builder.Services.AddReaderSite();
 builder.Services.AddAdminArea();
 builder.Services.AddNewsletters();
 builder.Services.AddSubscriberArea();
+builder.Services.AddApi();
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ app.UseAuthorization();
 app.MapHealth();
 app.MapReaderSite();
 app.MapAdminArea();
+app.MapApi();
 
 app.Run();
 

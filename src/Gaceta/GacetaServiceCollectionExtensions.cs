@@ -86,6 +86,8 @@ public static class GacetaServiceCollectionExtensions
         services.AddScoped<ReadFeed.Handler>();
         services.AddScoped<ReadSitemap.Handler>();
         services.AddScoped<SearchArticles.Handler>();
+        services.AddScoped<Api.ApiKeys.Handler>();
+        services.AddScoped<Api.ReadStories.Handler>();
         services.AddScoped<SubscribeFromForm.Handler>();
         services.AddSingleton<EditionSender>();
         return services;

@@ -54,4 +54,6 @@ public static class AuditActions
     public const string EditionCreated = "edition-created";
     public const string EditionUpdated = "edition-updated";
     public const string EditionTestSent = "edition-test-sent";
+    public const string ApiKeyCreated = "api-key-created";
+    public const string ApiKeyRevoked = "api-key-revoked";
 }

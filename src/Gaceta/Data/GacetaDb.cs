@@ -63,6 +63,8 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : IdentityDbContext<St
 
     public DbSet<SignInLink> SignInLinks => Set<SignInLink>();
 
+    public DbSet<Api.ApiKey> ApiKeys => Set<Api.ApiKey>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -279,6 +281,14 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : IdentityDbContext<St
 
         modelBuilder.Entity<SignInLink>(link =>
             link.HasOne<Subscriber>().WithMany().HasForeignKey(l => l.SubscriberId).OnDelete(DeleteBehavior.Cascade));
+
+        modelBuilder.Entity<Api.ApiKey>(key =>
+        {
+            key.Property(k => k.Name).HasMaxLength(100);
+            key.Property(k => k.Role).HasMaxLength(40);
+            key.Property(k => k.SecretHash).HasMaxLength(64);
+            key.Property(k => k.CreatedBy).HasMaxLength(200);
+        });
 
         modelBuilder.Entity<Subscription>(subscription =>
         {

@@ -45,6 +45,7 @@ public sealed partial class InterfaceTextTests
             typeof(Gaceta.Web.Features.Newsletters.IndexModel),
             typeof(Gaceta.Web.Features.Subscriptions.SignInModel),
             typeof(Gaceta.Web.Features.Syndication.FeedEndpoints),
+            typeof(Gaceta.Web.Features.Admin.ApiKeys.IndexModel),
             typeof(Gaceta.Web.Features.Admin.Editions.EditModel),
             typeof(Gaceta.Web.Features.Admin.Editions.DetailModel),
         ];

@@ -43,6 +43,7 @@ public sealed class StaffAccessTests(SqliteApp app)
         ["admin/editions/{id:int}/preview/{lang:lang}"] = Publishers,
         ["admin/staff"] = Administrators,
         ["admin/audit"] = Administrators,
+        ["admin/keys"] = Administrators,
         ["admin/api/slug"] = Everyone,
         ["admin/api/preview"] = Everyone,
     };

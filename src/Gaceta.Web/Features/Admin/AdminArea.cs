@@ -86,6 +86,7 @@ internal static class AdminArea
             conventions.AuthorizeFolder("/Admin/Editions", PublisherPolicy);
             conventions.AuthorizeFolder("/Admin/Staff", AdministratorPolicy);
             conventions.AuthorizeFolder("/Admin/Audit", AdministratorPolicy);
+            conventions.AuthorizeFolder("/Admin/ApiKeys", AdministratorPolicy);
         });
         services.PostConfigure<RequestLocalizationOptions>(o => o.RequestCultureProviders.Insert(0, new StaffLanguageCultureProvider()));
         services.AddHostedService<ScheduledPublishingService>();

@@ -1,0 +1,282 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using Gaceta.Api;
+using Gaceta.Articles;
+using Gaceta.Audit;
+using Gaceta.Search;
+using Gaceta.Site;
+using Gaceta.Web.Infrastructure.Caching;
+using Gaceta.Web.Infrastructure.Http;
+
+namespace Gaceta.Web.Features.Api;
+
+/// <summary>
+/// The JSON API under <c>/api/v1</c>: anonymous reads of what readers can see (with ETags and stable cursors),
+/// and writes for software holding an API key. Every error is RFC 9457 problem details.
+/// </summary>
+internal static class PublicApi
+{
+    public const string Prefix = "/api/v1";
+
+    /// <summary>A key with a role that may create stories: reporters, editors.</summary>
+    public const string WriterPolicy = "ApiWriter";
+
+    private const string JsonType = "application/json; charset=utf-8";
+    private const string CacheControl = "public, max-age=60";
+
+    /// <summary>A new story and its first article, as a draft unless <see cref="Publish"/> is set (editors' keys only).</summary>
+    public sealed record NewStory(
+        string? Language,
+        int SectionId,
+        IReadOnlyList<int>? AuthorIds,
+        string? Headline,
+        string? Standfirst,
+        string? Body,
+        string? Slug,
+        string? WireCredit,
+        bool Publish = false);
+
+    /// <summary>A change to one article; the versions are those the change was made from (the answer to the last write).</summary>
+    public sealed record ArticleChange(
+        int StoryVersion,
+        int ArticleVersion,
+        int SectionId,
+        IReadOnlyList<int>? AuthorIds,
+        string? Headline,
+        string? Standfirst,
+        string? Body,
+        string? Slug,
+        string? WireCredit,
+        bool Publish = false);
+
+    /// <summary>What a write did, with the versions the next write must name.</summary>
+    public sealed record Saved(int StoryId, string Language, int StoryVersion, int ArticleVersion, string Status);
+
+    public sealed record SearchResult(string Query, int Page, bool HasNext, IReadOnlyList<SearchHit> Hits);
+
+    public sealed record SearchHit(int StoryId, string Headline, string Standfirst, string Url, DateTime PublishedAt, string Section, string SnippetHtml);
+
+    public sealed record SectionNames(int Id, IReadOnlyDictionary<string, ReadStories.Section> Names);
+
+    public static IEndpointRouteBuilder MapPublicApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup(Prefix).WithTags("Gaceta");
+        api.MapGet("/sections", SectionsAsync).WithName("ListSections").WithSummary("Sections and their names in every language.")
+            .Produces<IReadOnlyList<SectionNames>>();
+        api.MapGet("/stories", StoriesAsync).WithName("ListStories").WithSummary("Stories with their published articles, newest first.")
+            .Produces<ReadStories.Page<ReadStories.StoryView>>().ProducesValidationProblem();
+        api.MapGet("/stories/{id:int}", StoryAsync).WithName("GetStory").WithSummary("One story with each published article's body.")
+            .Produces<ReadStories.StoryView>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/articles/{lang}", ArticlesAsync).WithName("ListArticles").WithSummary("One language's published articles, newest first.")
+            .Produces<ReadStories.Page<ReadStories.ArticleView>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/articles/{lang}/{slug}", ArticleAsync).WithName("GetArticle").WithSummary("One published article with its body.")
+            .Produces<ReadStories.ArticleView>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/search/{lang}", SearchAsync).WithName("Search").WithSummary("Full-text search of one language's published articles.")
+            .Produces<SearchResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        var write = api.MapGroup(string.Empty).RequireAuthorization(WriterPolicy);
+        write.MapPost("/stories", CreateStoryAsync).WithName("CreateStory").WithSummary("Create a story with its first article (a draft unless publish is set).")
+            .Produces<Saved>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        write.MapPut("/stories/{id:int}/articles/{lang}", UpdateArticleAsync).WithName("UpdateArticle").WithSummary("Change one article of a story.")
+            .Produces<Saved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
+        return endpoints;
+    }
+
+    internal static bool IsApi(PathString path) => path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The request's key as an audit actor; only on endpoints behind <see cref="WriterPolicy"/>.</summary>
+    internal static Actor ActorOf(ClaimsPrincipal user) =>
+        new(user.FindFirstValue(ClaimTypes.NameIdentifier)!, user.FindFirstValue(ApiKeyAuthentication.ActorNameClaim)!, user.FindFirstValue(ClaimTypes.Role)!);
+
+    private static async Task<IResult> SectionsAsync(HttpContext context, ReadStories.Handler stories, SiteLanguages languages)
+    {
+        var byLanguage = new List<(string Language, IReadOnlyList<ReadStories.Section> Sections)>();
+        foreach (var language in languages.All)
+        {
+            byLanguage.Add((language.Code, await stories.SectionsAsync(language.Code, context.RequestAborted)));
+        }
+
+        var sections = byLanguage.SelectMany(l => l.Sections.Select(s => (l.Language, Section: s)))
+            .GroupBy(x => x.Section.Id)
+            .Select(g => new SectionNames(g.Key, g.ToDictionary(x => x.Language, x => x.Section)))
+            .ToList();
+        return Json(context, sections, null);
+    }
+
+    private static async Task<IResult> StoriesAsync(HttpContext context, ReadStories.Handler stories, string? cursor, int? limit)
+    {
+        if (Limit(limit) is not { } take)
+        {
+            return LimitProblem();
+        }
+
+        var page = await stories.StoriesAsync(cursor, take, context.RequestAborted);
+        return page is null ? CursorProblem() : Json(context, page, null);
+    }
+
+    private static async Task<IResult> StoryAsync(HttpContext context, ReadStories.Handler stories, int id)
+    {
+        var story = await stories.StoryAsync(id, context.RequestAborted);
+        return story is null
+            ? NotFound("No published story has this id.")
+            : Json(context, story, story.Articles.Values.Max(a => a.UpdatedAt));
+    }
+
+    private static async Task<IResult> ArticlesAsync(HttpContext context, ReadStories.Handler stories, SiteLanguages languages, string lang, string? cursor, int? limit)
+    {
+        if (!languages.IsSupported(lang))
+        {
+            return LanguageProblem(languages);
+        }
+
+        if (Limit(limit) is not { } take)
+        {
+            return LimitProblem();
+        }
+
+        var page = await stories.ArticlesAsync(lang, cursor, take, context.RequestAborted);
+        return page is null ? CursorProblem() : Json(context, page, page.Items.Count == 0 ? null : page.Items.Max(a => a.UpdatedAt));
+    }
+
+    private static async Task<IResult> ArticleAsync(HttpContext context, ReadStories.Handler stories, SiteLanguages languages, string lang, string slug)
+    {
+        if (!languages.IsSupported(lang))
+        {
+            return LanguageProblem(languages);
+        }
+
+        var article = await stories.ArticleAsync(lang, slug, context.RequestAborted);
+        return article is null ? NotFound("No published article has this slug in this language.") : Json(context, article, article.UpdatedAt);
+    }
+
+    private static async Task<IResult> SearchAsync(HttpContext context, SearchArticles.Handler search, SiteLanguages languages, Shared.SiteUrls urls, string lang, string? q, int? page)
+    {
+        if (!languages.IsSupported(lang))
+        {
+            return LanguageProblem(languages);
+        }
+
+        if (string.IsNullOrWhiteSpace(q) || q.Length > 200)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["Give the words to search for, 200 characters at most."] });
+        }
+
+        if (page is < 1 or > 1000)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["Pages are numbered from 1 to 1000."] });
+        }
+
+        var result = await search.HandleAsync(new SearchArticles.Query(lang, q, page ?? 1), context.RequestAborted);
+        context.TagReaderCache(ReaderCache.FrontTag);
+        return Json(
+            context,
+            new SearchResult(q, result.Page, result.HasNext, result.Hits.Select(h => new SearchHit(h.StoryId, h.Headline, h.Standfirst, urls.Absolute(h.Path), h.PublishedAt, h.Section.Name, h.SnippetHtml)).ToList()),
+            null);
+    }
+
+    private static async Task<IResult> CreateStoryAsync(HttpContext context, EditStory.Handler stories, SiteLanguages languages, NewStory? request)
+    {
+        if (request is null)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send the story as a JSON object."] });
+        }
+
+        if (!languages.IsSupported(request.Language))
+        {
+            return LanguageProblem(languages, "language");
+        }
+
+        var command = new EditStory.Command(
+            null,
+            request.Language!,
+            0,
+            0,
+            new EditStory.StoryFields(request.SectionId, request.AuthorIds ?? [], request.WireCredit, null, null),
+            new EditStory.ArticleFields(request.Headline ?? string.Empty, request.Standfirst ?? string.Empty, request.Slug, request.Body ?? string.Empty, null),
+            request.Publish ? EditStory.Intent.Publish : EditStory.Intent.Save,
+            null,
+            ActorOf(context.User));
+        return await SaveAsync(context, command, created: true);
+    }
+
+    private static async Task<IResult> UpdateArticleAsync(HttpContext context, SiteLanguages languages, int id, string lang, ArticleChange? request)
+    {
+        if (request is null)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send the change as a JSON object."] });
+        }
+
+        if (!languages.IsSupported(lang))
+        {
+            return LanguageProblem(languages);
+        }
+
+        var command = new EditStory.Command(
+            id,
+            lang,
+            request.StoryVersion,
+            request.ArticleVersion,
+            new EditStory.StoryFields(request.SectionId, request.AuthorIds ?? [], request.WireCredit, null, null),
+            new EditStory.ArticleFields(request.Headline ?? string.Empty, request.Standfirst ?? string.Empty, request.Slug, request.Body ?? string.Empty, null),
+            request.Publish ? EditStory.Intent.Publish : EditStory.Intent.Save,
+            null,
+            ActorOf(context.User));
+        return await SaveAsync(context, command, created: false);
+    }
+
+    /// <summary>Runs the same edit the staff form runs, and answers it in HTTP: 201/200, 400, 403, 404 or 409.</summary>
+    private static async Task<IResult> SaveAsync(HttpContext context, EditStory.Command command, bool created)
+    {
+        var services = context.RequestServices;
+        var result = await services.GetRequiredService<EditStory.Handler>().HandleAsync(command, context.RequestAborted);
+        switch (result.Outcome)
+        {
+            case EditStory.Outcome.Invalid:
+                return Results.ValidationProblem(result.Errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => new[] { e.Value }));
+            case EditStory.Outcome.Forbidden:
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This key's role may not do that", detail: "Reporters' keys write drafts; publishing needs an editor's key.");
+            case EditStory.Outcome.NotFound:
+                return NotFound("No story has an article in this language with this id.");
+            case EditStory.Outcome.Conflict:
+                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The article changed since that version", detail: "Read it again and send the change with the current versions.");
+        }
+
+        if (result.Change is { } change)
+        {
+            await services.GetRequiredService<ReaderCacheInvalidator>().ChangedAsync(change, context.RequestAborted);
+        }
+
+        var db = services.GetRequiredService<Gaceta.Data.GacetaDb>();
+        var row = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            db.Articles.Where(a => a.StoryId == result.StoryId && a.Language == command.Language)
+                .Select(a => new { a.StoryId, a.Language, StoryVersion = a.Story.Version, a.Version, a.Status }),
+            context.RequestAborted);
+        var saved = new Saved(row.StoryId, row.Language, row.StoryVersion, row.Version, row.Status.ToString());
+        var location = string.Create(CultureInfo.InvariantCulture, $"{Prefix}/stories/{result.StoryId}");
+        return created ? Results.Created(location, saved) : Results.Ok(saved);
+    }
+
+    private static IResult Json<T>(HttpContext context, T value, DateTime? lastModified) =>
+        ConditionalGet.Serve(context, JsonSerializer.SerializeToUtf8Bytes(value, JsonSerializerOptions.Web), JsonType, lastModified, CacheControl);
+
+    private static int? Limit(int? limit) => limit switch
+    {
+        null => ReadStories.DefaultLimit,
+        >= 1 and <= ReadStories.MaxLimit => limit,
+        _ => null,
+    };
+
+    private static IResult LimitProblem() =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [string.Create(CultureInfo.InvariantCulture, $"Ask for 1 to {ReadStories.MaxLimit} items.")] });
+
+    private static IResult CursorProblem() =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["Use the 'next' value of a previous page, as it was given."] });
+
+    private static IResult LanguageProblem(SiteLanguages languages, string? field = null) =>
+        field is null
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such language", detail: $"Use one of: {string.Join(", ", languages.All.Select(l => l.Code))}.")
+            : Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"Use one of: {string.Join(", ", languages.All.Select(l => l.Code))}."] });
+
+    private static IResult NotFound(string detail) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
+}
