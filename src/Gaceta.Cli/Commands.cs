@@ -27,6 +27,10 @@ internal static class Commands
               again resumes. Exit code 3 when stopped before the end.
           gaceta editions status <id>
               Shows the edition's progress.
+          gaceta wire import <file-or-folder> [--section <slug>]
+              Imports IPTC ninjs items (a file holds one item or an array; a folder's *.json files) as draft
+              stories in the section (default: the first), with a progress bar. The same item again changes
+              nothing; a newer version rewrites its draft. Exit code 1 when an item was invalid.
           gaceta db migrate
               Applies pending database migrations (the release step when Database:MigrateOnStartup is off).
 
@@ -54,6 +58,10 @@ internal static class Commands
                 return await EditionCommands.SendAsync(editionId, flags.Length > 0, services, terminal, cancellationToken);
             case ["editions", "status", var id] when int.TryParse(id, CultureInfo.InvariantCulture, out var editionId):
                 return await EditionCommands.StatusAsync(editionId, services, terminal, cancellationToken);
+            case ["wire", "import", var path]:
+                return await WireCommands.ImportAsync(path, null, services, terminal, cancellationToken);
+            case ["wire", "import", var path, "--section", var section]:
+                return await WireCommands.ImportAsync(path, section, services, terminal, cancellationToken);
             case ["--help" or "-h" or "help", ..]:
                 await terminal.Out.WriteLineAsync(Help);
                 return Ok;

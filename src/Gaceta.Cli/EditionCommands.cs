@@ -38,7 +38,7 @@ internal static class EditionCommands
 
         var sender = services.GetRequiredService<EditionSender>();
         var bar = new ProgressBar(terminal);
-        var progress = new Progress<EditionProgress>(bar.Show);
+        var progress = new Progress<EditionProgress>(p => Show(bar, p));
         EditionProgress last;
         while (true)
         {
@@ -59,7 +59,7 @@ internal static class EditionCommands
             }
         }
 
-        bar.Show(last);
+        Show(bar, last);
         await terminal.Out.WriteLineAsync();
         await terminal.Out.WriteLineAsync(Summary(last));
         return last.IsFinished ? Commands.Ok : Stopped;
@@ -76,7 +76,7 @@ internal static class EditionCommands
         }
 
         var progress = await EditionSender.ProgressAsync(db, editionId, cancellationToken);
-        new ProgressBar(terminal).Show(progress);
+        Show(new ProgressBar(terminal), progress);
         await terminal.Out.WriteLineAsync();
         await terminal.Out.WriteLineAsync(Summary(progress));
         return Commands.Ok;
@@ -88,31 +88,10 @@ internal static class EditionCommands
         await services.GetRequiredService<InstallationKeys>().LoadAsync(scope.ServiceProvider.GetRequiredService<GacetaDb>(), cancellationToken);
     }
 
+    private static void Show(ProgressBar bar, EditionProgress p) =>
+        bar.Show(p.Sent + p.Failed + p.Excluded, p.Recipients, string.Create(CultureInfo.InvariantCulture, $"{p.Failed:N0} failed · {p.Excluded:N0} excluded"));
+
     private static string Summary(EditionProgress p) => string.Create(
         CultureInfo.InvariantCulture,
         $"edition {p.EditionId}: {p.Status}; {p.Recipients:N0} recipients, {p.Sent:N0} sent, {p.Failed:N0} failed, {p.Excluded:N0} excluded, {p.Pending:N0} to go");
-
-    /// <summary>One line redrawn in place on a terminal; a line per tenth of the way when the output is a file.</summary>
-    private sealed class ProgressBar(Terminal terminal)
-    {
-        private const int Width = 30;
-        private int _lastTenth = -1;
-
-        public void Show(EditionProgress p)
-        {
-            var done = p.Sent + p.Failed + p.Excluded;
-            var share = p.Recipients == 0 ? 1 : (double)done / p.Recipients;
-            var filled = (int)Math.Round(share * Width);
-            var line = string.Create(CultureInfo.InvariantCulture, $"[{new string('#', filled)}{new string('.', Width - filled)}] {share,4:P0} {done:N0}/{p.Recipients:N0} · {p.Failed:N0} failed · {p.Excluded:N0} excluded");
-            if (terminal.Interactive)
-            {
-                terminal.Out.Write("\r" + line);
-            }
-            else if ((int)(share * 10) != _lastTenth)
-            {
-                _lastTenth = (int)(share * 10);
-                terminal.Out.WriteLine(line);
-            }
-        }
-    }
 }

@@ -88,6 +88,7 @@ public static class GacetaServiceCollectionExtensions
         services.AddScoped<SearchArticles.Handler>();
         services.AddScoped<Api.ApiKeys.Handler>();
         services.AddScoped<Api.ReadStories.Handler>();
+        services.AddScoped<Wire.ImportWire.Handler>();
         services.AddScoped<SubscribeFromForm.Handler>();
         services.AddSingleton<EditionSender>();
         return services;

@@ -56,4 +56,5 @@ public static class AuditActions
     public const string EditionTestSent = "edition-test-sent";
     public const string ApiKeyCreated = "api-key-created";
     public const string ApiKeyRevoked = "api-key-revoked";
+    public const string WireImported = "wire-imported";
 }

@@ -65,6 +65,8 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : IdentityDbContext<St
 
     public DbSet<Api.ApiKey> ApiKeys => Set<Api.ApiKey>();
 
+    public DbSet<Wire.WireItem> WireItems => Set<Wire.WireItem>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -288,6 +290,15 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : IdentityDbContext<St
             key.Property(k => k.Role).HasMaxLength(40);
             key.Property(k => k.SecretHash).HasMaxLength(64);
             key.Property(k => k.CreatedBy).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<Wire.WireItem>(item =>
+        {
+            item.Property(w => w.Uri).HasMaxLength(Wire.NinjsItem.MaxUriLength);
+            item.HasIndex(w => w.Uri).IsUnique();
+            item.Property(w => w.Version).HasMaxLength(50);
+            item.Property(w => w.Language).HasMaxLength(10);
+            item.HasOne<Story>().WithMany().HasForeignKey(w => w.StoryId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<Subscription>(subscription =>

@@ -121,24 +121,7 @@ public abstract class SenderProcessTests(GacetaApp app)
 
     private Process StartSender(int editionId)
     {
-        var cli = CliAssembly();
-        var start = new ProcessStartInfo("dotnet", [cli, "editions", "send", editionId.ToString(System.Globalization.CultureInfo.InvariantCulture)])
-        {
-            // No settings file where it runs: everything comes from the environment, as for a service.
-            WorkingDirectory = Path.GetTempPath(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        var settings = app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
-        start.Environment["Database__Provider"] = settings["Database:Provider"];
-        start.Environment["ConnectionStrings__Gaceta"] = settings["ConnectionStrings:Gaceta"];
-        start.Environment["Site__PublicUrl"] = GacetaApp.PublicUrl;
-        start.Environment["Site__Languages__0"] = "en";
-        start.Environment["Site__Languages__1"] = "es";
-        start.Environment["Site__TimeZone"] = "Europe/Madrid";
-        start.Environment["Mail__Smtp__Host"] = "127.0.0.1";
-        start.Environment["Mail__Smtp__Port"] = app.Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["Mail__Smtp__Security"] = "None";
+        var start = CliProcess.StartInfo(app, "editions", "send", editionId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         start.Environment["Sending__Connections"] = "2";
         start.Environment["Sending__BatchSize"] = "50";
         // Slow enough for a stop to land mid-edition; short claims so a restart after a kill need not wait long.
@@ -148,13 +131,6 @@ public abstract class SenderProcessTests(GacetaApp app)
         // Drain the output so the process never blocks on a full pipe.
         _ = process.StandardOutput.ReadToEndAsync();
         return process;
-    }
-
-    private static string CliAssembly()
-    {
-        var path = Path.Combine(Repository.Root, "src", "Gaceta.Cli", "bin", Repository.Configuration, "net10.0", "Gaceta.Cli.dll");
-        Assert.True(File.Exists(path), $"Build the solution first: {path} is missing.");
-        return path;
     }
 
     private async Task<(int EditionId, List<string> Emails)> CreateStartedEditionAsync()

@@ -27,6 +27,8 @@ internal static class ApiFeature
             .RequireAuthenticatedUser()
             .RequireRole(StaffRoles.Editor, StaffRoles.Reporter));
         services.AddProblemDetails();
+        // Outcomes and states read as words in the API, not as numbers.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi("v1", options =>
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;

@@ -5,6 +5,7 @@ using Gaceta.Api;
 using Gaceta.Articles;
 using Gaceta.Audit;
 using Gaceta.Search;
+using Gaceta.Wire;
 using Gaceta.Site;
 using Gaceta.Web.Infrastructure.Caching;
 using Gaceta.Web.Infrastructure.Http;
@@ -59,6 +60,12 @@ internal static class PublicApi
 
     public sealed record SectionNames(int Id, IReadOnlyDictionary<string, ReadStories.Section> Names);
 
+    /// <summary>Each item's fate, in the order sent.</summary>
+    public sealed record WireResult(int Created, int Updated, int Unchanged, int Skipped, int Invalid, IReadOnlyList<ImportWire.ItemResult> Items);
+
+    /// <summary>Wire import bodies larger than this are refused (413).</summary>
+    public const int MaxWireBytes = 10 * 1024 * 1024;
+
     public static IEndpointRouteBuilder MapPublicApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup(Prefix).WithTags("Gaceta");
@@ -72,12 +79,17 @@ internal static class PublicApi
             .Produces<ReadStories.Page<ReadStories.ArticleView>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/articles/{lang}/{slug}", ArticleAsync).WithName("GetArticle").WithSummary("One published article with its body.")
             .Produces<ReadStories.ArticleView>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/articles/{lang}/{slug}/ninjs", ArticleNinjsAsync).WithName("GetArticleNinjs").WithSummary("One published article as an IPTC ninjs 2.0 item.")
+            .Produces<System.Text.Json.Nodes.JsonObject>(contentType: NinjsExport.MediaType).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/search/{lang}", SearchAsync).WithName("Search").WithSummary("Full-text search of one language's published articles.")
             .Produces<SearchResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         var write = api.MapGroup(string.Empty).RequireAuthorization(WriterPolicy);
         write.MapPost("/stories", CreateStoryAsync).WithName("CreateStory").WithSummary("Create a story with its first article (a draft unless publish is set).")
             .Produces<Saved>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        write.MapPost("/wire", ImportWireAsync).WithName("ImportWire").WithSummary("Import IPTC ninjs items (one, or an array) as draft stories.")
+            .Accepts<System.Text.Json.Nodes.JsonNode>("application/json")
+            .Produces<WireResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
         write.MapPut("/stories/{id:int}/articles/{lang}", UpdateArticleAsync).WithName("UpdateArticle").WithSummary("Change one article of a story.")
             .Produces<Saved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
@@ -148,6 +160,49 @@ internal static class PublicApi
 
         var article = await stories.ArticleAsync(lang, slug, context.RequestAborted);
         return article is null ? NotFound("No published article has this slug in this language.") : Json(context, article, article.UpdatedAt);
+    }
+
+    private static async Task<IResult> ArticleNinjsAsync(HttpContext context, ReadStories.Handler stories, SiteLanguages languages, Microsoft.Extensions.Options.IOptions<SiteOptions> site, string lang, string slug)
+    {
+        if (!languages.IsSupported(lang))
+        {
+            return LanguageProblem(languages);
+        }
+
+        var article = await stories.ArticleAsync(lang, slug, context.RequestAborted);
+        return article is null
+            ? NotFound("No published article has this slug in this language.")
+            : ConditionalGet.Serve(context, JsonSerializer.SerializeToUtf8Bytes(NinjsExport.From(article, site.Value.Name), JsonSerializerOptions.Web), NinjsExport.MediaType, article.UpdatedAt, CacheControl);
+    }
+
+    /// <summary>Items are imported one by one; the answer lists every item's outcome, the invalid ones with their reasons.</summary>
+    private static async Task<IResult> ImportWireAsync(HttpContext context, ImportWire.Handler wire, string? section)
+    {
+        if (context.Request.ContentLength > MaxWireBytes)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: "Send at most 10 MB of items per request.");
+        }
+
+        if (await wire.SectionAsync(section, context.RequestAborted) is not { } sectionId)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["section"] = ["No section has this slug (and without one, the site has no section yet)."] });
+        }
+
+        using var reader = new StreamReader(context.Request.Body);
+        var json = await reader.ReadToEndAsync(context.RequestAborted);
+        var results = await wire.ImportDocumentAsync(json, "request", sectionId, ActorOf(context.User), context.RequestAborted);
+        if (results is [{ Outcome: ImportWire.Outcome.Invalid, Uri: null } only] && only.Errors[0].StartsWith("Not valid JSON", StringComparison.Ordinal))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [only.Errors[0]] });
+        }
+
+        return Results.Ok(new WireResult(
+            results.Count(r => r.Outcome == ImportWire.Outcome.Created),
+            results.Count(r => r.Outcome == ImportWire.Outcome.Updated),
+            results.Count(r => r.Outcome == ImportWire.Outcome.Unchanged),
+            results.Count(r => r.Outcome == ImportWire.Outcome.Skipped),
+            results.Count(r => r.Outcome == ImportWire.Outcome.Invalid),
+            results));
     }
 
     private static async Task<IResult> SearchAsync(HttpContext context, SearchArticles.Handler search, SiteLanguages languages, Shared.SiteUrls urls, string lang, string? q, int? page)
