@@ -60,7 +60,8 @@ public sealed partial class EditionSender(
         var mail = scope.ServiceProvider.GetRequiredService<EditionMail>();
         var content = await EditionContent.LoadAsync(db, editionId, time.GetUtcNow().UtcDateTime, stopping)
             ?? throw new InvalidOperationException($"Edition {editionId} does not exist.");
-        var templates = new Dictionary<string, EditionTemplate>(StringComparer.Ordinal);
+        // Read and filled by every connection's worker at once.
+        var templates = new System.Collections.Concurrent.ConcurrentDictionary<string, EditionTemplate>(StringComparer.Ordinal);
 
         using var rate = Options.MessagesPerSecond > 0
             ? new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
@@ -92,16 +93,13 @@ public sealed partial class EditionSender(
 
                 var sendable = await ExcludeAsync(db, batch, stopping);
                 await using var recorder = new Recorder(scopes, SenderId, Options, time);
-                await SendBatchAsync(sendable, pool, rate, recorder, d =>
-                {
-                    if (!templates.TryGetValue(d.Language, out var template))
-                    {
-                        template = mail.Render(content, d.Language);
-                        templates[d.Language] = template;
-                    }
-
-                    return mail.Compose(template, d.Id, d.SubscriptionId, d.Email);
-                }, stopping);
+                await SendBatchAsync(
+                    sendable,
+                    pool,
+                    rate,
+                    recorder,
+                    d => mail.Compose(templates.GetOrAdd(d.Language, language => mail.Render(content, language)), d.Id, d.SubscriptionId, d.Email),
+                    stopping);
                 await recorder.FlushAsync();
                 progress?.Report(await ProgressAsync(db, editionId, CancellationToken.None));
             }

@@ -197,7 +197,7 @@ public abstract class ApiTests(GacetaApp app)
 
         using var refused = await PostJsonAsync(reporterKey, "/api/v1/stories", Story(false));
         await AssertProblemAsync(refused, HttpStatusCode.Unauthorized);
-        Assert.DoesNotContain(reporterKey.Split('_')[2], string.Join('\n', await app.WithDbAsync(db => db.ApiKeys.Select(k => k.SecretHash).ToListAsync())), StringComparison.Ordinal);
+        Assert.DoesNotContain(reporterKey[(reporterKey.IndexOf('_', ApiKeysPrefixLength) + 1)..], string.Join('\n', await app.WithDbAsync(db => db.ApiKeys.Select(k => k.SecretHash).ToListAsync())), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -224,6 +224,9 @@ public abstract class ApiTests(GacetaApp app)
         Assert.Contains("'unsafe-inline'", reference.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.DoesNotContain("'unsafe-inline'", document.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
+
+    /// <summary>Keys read gk_{id}_{secret}; the secret itself may contain underscores.</summary>
+    private const int ApiKeysPrefixLength = 3;
 
     private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
