@@ -50,13 +50,14 @@ public sealed class ReaderJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
     [Theory]
     [InlineData("/en/")]
     [InlineData("/es/")]
-    public async Task FrontPages_SectionPages_AndNotFoundPages_PassAxe(string front)
+    public async Task FrontPages_SectionPages_SearchSignIn_AndNotFoundPages_PassAxe(string front)
     {
         var story = await app.Stories.CreateBilingualAsync(wireCredit: "EFE");
         var language = front.Trim('/');
+        var search = language == "en" ? "/en/search?q=cranes" : "/es/buscar?q=gr%C3%BAas";
         var page = await app.NewPageAsync();
 
-        foreach (var path in new[] { front, story.SectionPathIn(language), $"/{language}/newsletters", $"/{language}/2026/11/no-such-story" })
+        foreach (var path in new[] { front, story.SectionPathIn(language), $"/{language}/newsletters", $"/{language}/newsletters/sign-in", search, $"/{language}/2026/11/no-such-story" })
         {
             await page.GotoAsync(path);
             await AssertNoAxeViolationsAsync(page);
