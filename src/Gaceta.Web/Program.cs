@@ -10,6 +10,7 @@ using Gaceta.Web.Infrastructure.Database;
 using Gaceta.Web.Infrastructure.Health;
 using Gaceta.Web.Infrastructure.Localization;
 using Gaceta.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,8 @@ builder.Services.AddAdminArea();
 builder.Services.AddNewsletters();
 builder.Services.AddSubscriberArea();
 builder.Services.AddApi();
+// Staff and subscriber sessions survive restarts and work on every node: the keys live in the database.
+builder.Services.AddDataProtection().SetApplicationName("Gaceta").PersistKeysToDbContext<Gaceta.Data.GacetaDb>();
 
 var app = builder.Build();
 

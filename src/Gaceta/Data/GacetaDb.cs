@@ -8,6 +8,7 @@ using Gaceta.Polls;
 using Gaceta.Sections;
 using Gaceta.Security;
 using Gaceta.Staff;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Gaceta.Subscribers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -21,7 +22,7 @@ namespace Gaceta.Data;
 /// migrations in its own project (see <see cref="DatabaseOptions"/>). Staff accounts are Identity's tables in the
 /// same database.
 /// </summary>
-public class GacetaDb(DbContextOptions<GacetaDb> options) : IdentityDbContext<StaffMember, IdentityRole, string>(options)
+public class GacetaDb(DbContextOptions<GacetaDb> options) : IdentityDbContext<StaffMember, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Story> Stories => Set<Story>();
 
@@ -64,6 +65,9 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : IdentityDbContext<St
     public DbSet<SignInLink> SignInLinks => Set<SignInLink>();
 
     public DbSet<Api.ApiKey> ApiKeys => Set<Api.ApiKey>();
+
+    /// <summary>The keys that protect staff and subscriber cookies, shared by every node and kept across restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Wire.WireItem> WireItems => Set<Wire.WireItem>();
 

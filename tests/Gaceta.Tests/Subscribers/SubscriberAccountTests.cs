@@ -279,6 +279,18 @@ public abstract partial class SubscriberAccountTests(GacetaApp app)
     }
 
     [Fact]
+    public async Task TheKeysProtectingSessions_AreKeptInTheDatabase()
+    {
+        var subscriber = await CreateSubscriberAsync("en");
+        using var browser = await SignedInAsync(subscriber, "en");
+
+        // Every node and every restart reads the same keys, so a session does not end with the process.
+        Assert.True(await app.WithDbAsync(db => db.DataProtectionKeys.AnyAsync()));
+        using var account = await browser.GetAsync("/newsletters/account");
+        Assert.Equal(HttpStatusCode.OK, account.StatusCode);
+    }
+
+    [Fact]
     public async Task AnErasedSubscriber_IsSignedOut()
     {
         var subscriber = await CreateSubscriberAsync("en");
