@@ -69,7 +69,7 @@ public static class ApiKeys
                 return null;
             }
 
-            var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
+            var secret = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
             var key = db.ApiKeys.Add(new ApiKey
             {
                 Name = trimmed,
@@ -125,7 +125,5 @@ public static class ApiKeys
 
             return new Actor(string.Create(CultureInfo.InvariantCulture, $"api-key:{key.Id}"), $"API key “{key.Name}”", key.Role);
         }
-
-        private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 }

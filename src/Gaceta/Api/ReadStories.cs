@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using Gaceta.Articles;
@@ -18,6 +19,9 @@ public static class ReadStories
     public const int MaxLimit = 100;
 
     public sealed record Section(int Id, string Name, string Slug, string Url);
+
+    /// <param name="Names">The section in each language, by language code.</param>
+    public sealed record SectionNames(int Id, IReadOnlyDictionary<string, Section> Names);
 
     /// <param name="BodyHtml">The body as sanitized HTML, embedded polls left out; null in listings.</param>
     public sealed record ArticleView(
@@ -100,11 +104,12 @@ public static class ReadStories
             return views.GetValueOrDefault(id);
         }
 
-        public async Task<IReadOnlyList<Section>> SectionsAsync(string language, CancellationToken cancellationToken)
+        /// <summary>Every section with its name, slug and address in each language it has.</summary>
+        public async Task<IReadOnlyList<SectionNames>> SectionsAsync(CancellationToken cancellationToken)
         {
             var sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Id).ToListAsync(cancellationToken);
-            return sections.Where(s => s.NameIn(language) is not null)
-                .Select(s => new Section(s.Id, s.NameIn(language)!.Name, s.NameIn(language)!.Slug, Absolute(ArticlePaths.Section(language, s.NameIn(language)!.Slug))))
+            return sections
+                .Select(s => new SectionNames(s.Id, s.Names.ToDictionary(n => n.Language, n => new Section(s.Id, n.Name, n.Slug, Absolute(ArticlePaths.Section(n.Language, n.Slug))))))
                 .ToList();
         }
 
@@ -167,26 +172,22 @@ public static class ReadStories
 
         /// <summary>An opaque cursor: the last item's publish time and id.</summary>
         private static string Cursor(long ticks, int id) =>
-            Convert.ToBase64String(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{ticks}:{id}"))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            Base64Url.EncodeToString(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{ticks}:{id}")));
 
         private static bool TryReadCursor(string cursor, out long ticks, out int id)
         {
             ticks = 0;
             id = 0;
-            try
-            {
-                var padded = cursor.Replace('-', '+').Replace('_', '/');
-                padded += new string('=', (4 - (padded.Length % 4)) % 4);
-                var parts = Encoding.ASCII.GetString(Convert.FromBase64String(padded)).Split(':');
-                return parts.Length == 2
-                    && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out ticks)
-                    && ticks <= DateTime.MaxValue.Ticks
-                    && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out id);
-            }
-            catch (FormatException)
+            if (cursor.Length > 64 || !Base64Url.IsValid(cursor))
             {
                 return false;
             }
+
+            var parts = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(cursor)).Split(':');
+            return parts.Length == 2
+                && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out ticks)
+                && ticks <= DateTime.MaxValue.Ticks
+                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out id);
         }
     }
 

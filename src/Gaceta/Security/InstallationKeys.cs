@@ -58,7 +58,7 @@ public sealed class InstallationKeys(TimeProvider time)
         var token = new byte[32];
         payload.CopyTo(token, 0);
         Sign(purpose, payload).CopyTo(token, 16);
-        return Base64Url(token);
+        return System.Buffers.Text.Base64Url.EncodeToString(token);
     }
 
     /// <summary>The id a token names, when the signature holds, the purpose matches and it has not expired.</summary>
@@ -93,19 +93,9 @@ public sealed class InstallationKeys(TimeProvider time)
         return HMACSHA256.HashData(Key, data)[..16];
     }
 
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
     private static bool TryFromBase64Url(string token, out byte[] bytes)
     {
-        var base64 = token.Replace('-', '+').Replace('_', '/') + "=";
-        bytes = new byte[33];
-        if (Convert.TryFromBase64String(base64, bytes, out var written))
-        {
-            bytes = bytes[..written];
-            return true;
-        }
-
-        return false;
+        bytes = System.Buffers.Text.Base64Url.IsValid(token) ? System.Buffers.Text.Base64Url.DecodeFromChars(token) : [];
+        return bytes.Length > 0;
     }
 }

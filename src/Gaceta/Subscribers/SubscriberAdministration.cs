@@ -260,6 +260,6 @@ public static class SubscriberAdministration
                 .ToListAsync(cancellationToken);
 
         private static string Iso(DateTime? utc) =>
-            utc?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? string.Empty;
+            utc is { } at ? IsoDates.Of(at) : string.Empty;
     }
 }

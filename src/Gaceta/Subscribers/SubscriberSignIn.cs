@@ -125,19 +125,10 @@ public static class SubscriberSignIn
         }
 
         /// <summary>Who a link signs in, when it is genuine, unused and not expired. Reads only.</summary>
-        public async Task<LinkHolder?> ReadAsync(string? token, CancellationToken cancellationToken)
+        public Task<LinkHolder?> ReadAsync(string? token, CancellationToken cancellationToken)
         {
             var now = clock.UtcNow;
-            var id = tokens.ReadSignIn(token, now);
-            if (id is null)
-            {
-                return null;
-            }
-
-            return await db.SignInLinks.AsNoTracking()
-                .Where(l => l.Id == id && l.UsedAt == null && l.ExpiresAt > now)
-                .Join(db.Subscribers, l => l.SubscriberId, s => s.Id, (l, s) => new LinkHolder(s.Id, s.Email, s.Language))
-                .FirstOrDefaultAsync(cancellationToken);
+            return tokens.ReadSignIn(token, now) is { } id ? HolderAsync(id, now, cancellationToken) : Task.FromResult<LinkHolder?>(null);
         }
 
         /// <summary>
@@ -146,19 +137,23 @@ public static class SubscriberSignIn
         /// </summary>
         public async Task<LinkHolder?> RedeemAsync(string? token, CancellationToken cancellationToken)
         {
-            var holder = await ReadAsync(token, cancellationToken);
-            if (holder is null)
+            var now = clock.UtcNow;
+            if (tokens.ReadSignIn(token, now) is not { } id || await HolderAsync(id, now, cancellationToken) is not { } holder)
             {
                 return null;
             }
 
-            var now = clock.UtcNow;
-            var id = tokens.ReadSignIn(token, now);
             using var turn = await writeGate.EnterAsync(db, cancellationToken);
             var used = await db.SignInLinks
                 .Where(l => l.Id == id && l.UsedAt == null && l.ExpiresAt > now)
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.UsedAt, now), cancellationToken);
             return used == 1 ? holder : null;
         }
+
+        private Task<LinkHolder?> HolderAsync(long id, DateTime now, CancellationToken cancellationToken) =>
+            db.SignInLinks.AsNoTracking()
+                .Where(l => l.Id == id && l.UsedAt == null && l.ExpiresAt > now)
+                .Join(db.Subscribers, l => l.SubscriberId, s => s.Id, (l, s) => new LinkHolder(s.Id, s.Email, s.Language))
+                .FirstOrDefaultAsync(cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Gaceta.Api;
+using Gaceta.Site;
 
 namespace Gaceta.Wire;
 
@@ -18,8 +19,8 @@ public static class NinjsExport
             ["version"] = article.UpdatedAt.Ticks.ToString(CultureInfo.InvariantCulture),
             ["type"] = "text",
             ["language"] = article.Language,
-            ["firstcreated"] = Iso(article.PublishedAt),
-            ["versioncreated"] = Iso(article.UpdatedAt),
+            ["firstcreated"] = IsoDates.Of(article.PublishedAt),
+            ["versioncreated"] = IsoDates.Of(article.UpdatedAt),
             ["pubstatus"] = "usable",
             ["headlines"] = new JsonArray(new JsonObject { ["role"] = "main", ["value"] = article.Headline }),
             ["descriptions"] = new JsonArray(new JsonObject { ["role"] = "summary", ["contenttype"] = "text/plain", ["value"] = article.Standfirst }),
@@ -38,6 +39,4 @@ public static class NinjsExport
 
         return item;
     }
-
-    private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -34,15 +34,8 @@ public static class CliProcess
     }
 
     /// <summary>Runs the command to its end.</summary>
-    public static async Task<ExternalTool.Result> RunAsync(GacetaApp app, params IEnumerable<string> arguments)
-    {
-        using var process = Process.Start(StartInfo(app, arguments))!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new ExternalTool.Result(process.ExitCode, await output, await errors);
-    }
+    public static Task<ExternalTool.Result> RunAsync(GacetaApp app, params IEnumerable<string> arguments) =>
+        ExternalTool.RunAsync(StartInfo(app, arguments), null, TimeSpan.FromMinutes(2));
 
     private static string Assembly()
     {

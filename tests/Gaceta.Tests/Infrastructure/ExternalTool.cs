@@ -7,22 +7,28 @@ public static class ExternalTool
 {
     public sealed record Result(int ExitCode, string Output, string Errors);
 
-    public static async Task<Result> RunAsync(string program, IEnumerable<string> arguments, byte[] input)
+    public static Task<Result> RunAsync(string program, IEnumerable<string> arguments, byte[] input) =>
+        RunAsync(new ProcessStartInfo(program, arguments), input);
+
+    /// <summary>Runs <paramref name="start"/> to its end, feeding it <paramref name="input"/> when given, and collects both outputs.</summary>
+    public static async Task<Result> RunAsync(ProcessStartInfo start, byte[]? input, TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo(program, arguments)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
+        ArgumentNullException.ThrowIfNull(start);
+        start.RedirectStandardInput = input is not null;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.BaseStream.WriteAsync(input);
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        if (input is not null)
+        {
+            await process.StandardInput.BaseStream.WriteAsync(input);
+            process.StandardInput.Close();
+        }
+
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(limit.Token);
         return new Result(process.ExitCode, await output, await errors);
     }
 

@@ -58,7 +58,6 @@ internal static class PublicApi
 
     public sealed record SearchHit(int StoryId, string Headline, string Standfirst, string Url, DateTime PublishedAt, string Section, string SnippetHtml);
 
-    public sealed record SectionNames(int Id, IReadOnlyDictionary<string, ReadStories.Section> Names);
 
     /// <summary>Each item's fate, in the order sent.</summary>
     public sealed record WireResult(int Created, int Updated, int Unchanged, int Skipped, int Invalid, IReadOnlyList<ImportWire.ItemResult> Items);
@@ -70,7 +69,7 @@ internal static class PublicApi
     {
         var api = endpoints.MapGroup(Prefix).WithTags("Gaceta");
         api.MapGet("/sections", SectionsAsync).WithName("ListSections").WithSummary("Sections and their names in every language.")
-            .Produces<IReadOnlyList<SectionNames>>();
+            .Produces<IReadOnlyList<ReadStories.SectionNames>>();
         api.MapGet("/stories", StoriesAsync).WithName("ListStories").WithSummary("Stories with their published articles, newest first.")
             .Produces<ReadStories.Page<ReadStories.StoryView>>().ProducesValidationProblem();
         api.MapGet("/stories/{id:int}", StoryAsync).WithName("GetStory").WithSummary("One story with each published article's body.")
@@ -101,20 +100,8 @@ internal static class PublicApi
     internal static Actor ActorOf(ClaimsPrincipal user) =>
         new(user.FindFirstValue(ClaimTypes.NameIdentifier)!, user.FindFirstValue(ApiKeyAuthentication.ActorNameClaim)!, user.FindFirstValue(ClaimTypes.Role)!);
 
-    private static async Task<IResult> SectionsAsync(HttpContext context, ReadStories.Handler stories, SiteLanguages languages)
-    {
-        var byLanguage = new List<(string Language, IReadOnlyList<ReadStories.Section> Sections)>();
-        foreach (var language in languages.All)
-        {
-            byLanguage.Add((language.Code, await stories.SectionsAsync(language.Code, context.RequestAborted)));
-        }
-
-        var sections = byLanguage.SelectMany(l => l.Sections.Select(s => (l.Language, Section: s)))
-            .GroupBy(x => x.Section.Id)
-            .Select(g => new SectionNames(g.Key, g.ToDictionary(x => x.Language, x => x.Section)))
-            .ToList();
-        return Json(context, sections, null);
-    }
+    private static async Task<IResult> SectionsAsync(HttpContext context, ReadStories.Handler stories) =>
+        Json(context, await stories.SectionsAsync(context.RequestAborted), null);
 
     private static async Task<IResult> StoriesAsync(HttpContext context, ReadStories.Handler stories, string? cursor, int? limit)
     {

@@ -4,7 +4,6 @@ using Gaceta.Articles;
 using Gaceta.Site;
 using Gaceta.Web.Features.Authors;
 using Gaceta.Web.Features.Shared;
-using Gaceta.Web.Infrastructure.Http;
 using Gaceta.Web.Infrastructure.Localization;
 using Microsoft.Extensions.Options;
 
@@ -34,8 +33,8 @@ public sealed class ArticleMetadata(SiteUrls urls, SiteLanguages languages, Inte
             ["headline"] = article.Headline,
             ["description"] = article.Standfirst,
             ["inLanguage"] = article.Language,
-            ["datePublished"] = W3cDate.Format(article.PublishedAt),
-            ["dateModified"] = W3cDate.Format(Modified(article)),
+            ["datePublished"] = IsoDates.Of(article.PublishedAt),
+            ["dateModified"] = IsoDates.Of(Modified(article)),
             ["isAccessibleForFree"] = true,
             ["author"] = new JsonArray(article.Authors.Select(a => (JsonNode)new JsonObject
             {
@@ -78,7 +77,7 @@ public sealed class ArticleMetadata(SiteUrls urls, SiteLanguages languages, Inte
             {
                 ["@type"] = "CorrectionComment",
                 ["text"] = c.Text,
-                ["datePublished"] = W3cDate.Format(c.At),
+                ["datePublished"] = IsoDates.Of(c.At),
             }).ToArray());
         }
 
@@ -105,8 +104,8 @@ public sealed class ArticleMetadata(SiteUrls urls, SiteLanguages languages, Inte
             tags.Add(("property", "og:image:alt", image.Alt));
         }
 
-        tags.Add(("property", "article:published_time", W3cDate.Format(article.PublishedAt)));
-        tags.Add(("property", "article:modified_time", W3cDate.Format(Modified(article))));
+        tags.Add(("property", "article:published_time", IsoDates.Of(article.PublishedAt)));
+        tags.Add(("property", "article:modified_time", IsoDates.Of(Modified(article))));
         if (article.Section.Name.Length > 0)
         {
             tags.Add(("property", "article:section", article.Section.Name));

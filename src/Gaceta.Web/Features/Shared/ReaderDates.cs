@@ -20,6 +20,5 @@ public sealed class ReaderDates(SiteClock clock)
     public string ShortDate(DateTime utc) => clock.ToLocal(utc).ToString("M", CultureInfo.CurrentCulture);
 
     /// <summary>The machine-readable form for <c>&lt;time datetime&gt;</c>.</summary>
-    public static string Iso(DateTime utc) =>
-        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    public static string Iso(DateTime utc) => IsoDates.Of(utc);
 }

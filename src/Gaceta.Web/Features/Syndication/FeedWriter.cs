@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using Gaceta.Syndication;
-using Gaceta.Web.Infrastructure.Http;
+using Gaceta.Site;
 
 namespace Gaceta.Web.Features.Syndication;
 
@@ -83,7 +83,7 @@ internal static class FeedWriter
             xml.WriteElementString("id", AtomNs, head.SelfUrl);
             xml.WriteElementString("title", AtomNs, head.Title);
             xml.WriteElementString("subtitle", AtomNs, head.Description);
-            xml.WriteElementString("updated", AtomNs, W3cDate.Format(feed.Updated ?? emptyUpdated));
+            xml.WriteElementString("updated", AtomNs, IsoDates.Of(feed.Updated ?? emptyUpdated));
             Link(xml, "alternate", head.PageUrl, "text/html");
             Link(xml, "self", head.SelfUrl, "application/atom+xml");
             xml.WriteStartElement("author", AtomNs);
@@ -97,8 +97,8 @@ internal static class FeedWriter
                 xml.WriteElementString("id", AtomNs, url);
                 xml.WriteElementString("title", AtomNs, entry.Headline);
                 Link(xml, "alternate", url, "text/html");
-                xml.WriteElementString("published", AtomNs, W3cDate.Format(entry.Published));
-                xml.WriteElementString("updated", AtomNs, W3cDate.Format(entry.Updated));
+                xml.WriteElementString("published", AtomNs, IsoDates.Of(entry.Published));
+                xml.WriteElementString("updated", AtomNs, IsoDates.Of(entry.Updated));
                 xml.WriteStartElement("summary", AtomNs);
                 xml.WriteAttributeString("type", "text");
                 xml.WriteString(entry.Standfirst);

@@ -90,7 +90,7 @@ internal static class SitemapEndpoints
                 xml.WriteElementString("loc", SitemapNs, urls.Absolute(entry.Path));
                 if (entry.LastModified is { } modified)
                 {
-                    xml.WriteElementString("lastmod", SitemapNs, W3cDate.Format(modified));
+                    xml.WriteElementString("lastmod", SitemapNs, IsoDates.Of(modified));
                 }
 
                 // In the site's language order, then x-default: the default language's version, else the first.
@@ -130,7 +130,7 @@ internal static class SitemapEndpoints
                 xml.WriteElementString("news", "name", NewsNs, site.Value.Name);
                 xml.WriteElementString("news", "language", NewsNs, entry.Language);
                 xml.WriteEndElement();
-                xml.WriteElementString("news", "publication_date", NewsNs, W3cDate.Format(entry.Published));
+                xml.WriteElementString("news", "publication_date", NewsNs, IsoDates.Of(entry.Published));
                 xml.WriteElementString("news", "title", NewsNs, entry.Headline);
                 xml.WriteEndElement();
                 xml.WriteEndElement();
