@@ -12,17 +12,21 @@ namespace Gaceta.Search;
 /// <summary>
 /// Full-text search over the published articles of one language, accent-insensitive and ranked, a page at a
 /// time. The engines index in the database itself, so the index follows every publish, edit and unpublish:
-/// SQLite keeps an FTS5 table (unicode61 tokenizer, diacritics removed) filled by triggers; PostgreSQL a
-/// generated, weighted <c>tsvector</c> column (English or Spanish configuration by the article's language,
-/// unaccented) under a GIN index. Visibility is checked at query time, so a draft, an unpublished or a
-/// scheduled article is never found.
+/// SQLite keeps an FTS5 table (unicode61 tokenizer, diacritics removed) filled by triggers; PostgreSQL a narrow
+/// table of the published articles with a weighted <c>tsvector</c> each (English or Spanish configuration by the
+/// article's language, unaccented) under a GIN index, written by a trigger. Visibility is checked at query time,
+/// so a draft, an unpublished or a scheduled article is never found.
 /// </summary>
 public static class SearchArticles
 {
     public const int PageSize = 10;
 
-    /// <summary>Relevance is ranked among this many of the most recent matches.</summary>
-    public const int RankWindow = 1000;
+    /// <summary>
+    /// Relevance is ranked among this many of the most recent matches; older matches of a word this common are not
+    /// listed. On PostgreSQL each ranked match costs one more read of its vector, so the window sets the price of a
+    /// common word (docs/performance.md).
+    /// </summary>
+    public const int RankWindow = 500;
 
     /// <summary>Words beyond this many are ignored; so are words longer than <see cref="MaxTermLength"/>.</summary>
     public const int MaxTerms = 8;
@@ -57,51 +61,27 @@ public static class SearchArticles
                 return new Result(terms, [], page, false);
             }
 
-            var now = clock.UtcNow;
-            var candidates = await CandidatesAsync(query.Language, terms, cancellationToken);
-            var wanted = (page * PageSize) + 1;
-            var visible = new List<int>();
-            // Candidates in score order, checked for visibility a chunk at a time until the page is full.
-            foreach (var chunk in candidates.OrderByDescending(c => c.Score).ThenByDescending(c => c.Id).Chunk(Math.Max(50, wanted * 2)))
-            {
-                var ids = chunk.Select(c => c.Id).ToList();
-                // Looked up by primary key and judged here: given the visibility conditions, both engines' planners
-                // would rather walk the language index through half the archive.
-                var states = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
-                    .Select(a => new { a.Id, a.Language, a.Status, a.PublishedAt })
-                    .ToListAsync(cancellationToken);
-                var set = states.Where(a => a.Language == query.Language && a.Status == ArticleStatus.Published && a.PublishedAt <= now)
-                    .Select(a => a.Id).ToHashSet();
-                foreach (var candidate in chunk.Where(c => set.Contains(c.Id)))
-                {
-                    visible.Add(candidate.Id);
-                }
-
-                if (visible.Count >= wanted)
-                {
-                    break;
-                }
-            }
-
-            var pageIds = visible.Skip((page - 1) * PageSize).Take(PageSize).ToList();
-            var loaded = await db.Articles.AsNoTracking()
-                .Where(a => pageIds.Contains(a.Id))
-                .Select(a => new
-                {
-                    a.Id,
-                    a.StoryId,
-                    a.Headline,
-                    a.Standfirst,
-                    a.Slug,
-                    a.Body,
-                    PublishedAt = a.PublishedAt!.Value,
-                    a.Story.SectionId,
-                    Section = a.Story.Section.Names.Where(n => n.Language == query.Language).Select(n => new { n.Name, n.Slug }).FirstOrDefault(),
-                })
+            // One query: the engine's ranked, visible matches for the page (one more than a page, to tell whether
+            // another follows), joined with what the page shows of them.
+            var rows = await (
+                    from ranked in RankedPage(query.Language, terms, (page - 1) * PageSize, PageSize + 1)
+                    join a in db.Articles on ranked.Id equals a.Id
+                    select new
+                    {
+                        ranked.Score,
+                        a.Id,
+                        a.StoryId,
+                        a.Headline,
+                        a.Standfirst,
+                        a.Slug,
+                        a.Body,
+                        PublishedAt = a.PublishedAt!.Value,
+                        a.Story.SectionId,
+                        Section = a.Story.Section.Names.Where(n => n.Language == query.Language).Select(n => new { n.Name, n.Slug }).FirstOrDefault(),
+                    })
+                .AsNoTracking()
                 .ToListAsync(cancellationToken);
-            // In rank order; an article unpublished between the two reads is simply left out.
-            var rows = pageIds.Select(id => loaded.Find(r => r.Id == id)).Where(r => r is not null).Select(r => r!).ToList();
-            var hits = rows.Take(PageSize).Select(r => new Hit(
+            var hits = rows.OrderByDescending(r => r.Score).ThenByDescending(r => r.Id).Take(PageSize).Select(r => new Hit(
                     r.Id,
                     r.StoryId,
                     r.Headline,
@@ -111,39 +91,54 @@ public static class SearchArticles
                     ReaderListings.SectionLinkFor(r.SectionId, query.Language, r.Section?.Name, r.Section?.Slug),
                     Snippet($"{r.Standfirst} {renderer.ToPlainText(r.Body)}", terms)))
                 .ToList();
-            return new Result(terms, hits, page, visible.Count > page * PageSize);
+            return new Result(terms, hits, page, rows.Count > PageSize);
         }
 
         /// <summary>
-        /// The newest <see cref="RankWindow"/> matches with their relevance. Ranking every match of a common word
-        /// would cost time in proportion to the archive; news readers want recent stories anyway, so relevance is
-        /// computed within the most recent matches (by article id, which grows with time).
+        /// Ranked matches that readers can see, best first, <paramref name="take"/> of them after <paramref name="skip"/>.
+        /// Ranking every match of a common word would cost time in proportion to the archive; news readers want
+        /// recent stories anyway, so relevance is computed within the newest <see cref="RankWindow"/> matches (by
+        /// article id, which grows with time).
         /// </summary>
-        private async Task<List<Ranked>> CandidatesAsync(string language, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+        private IQueryable<Ranked> RankedPage(string language, IReadOnlyList<string> terms, int skip, int take)
         {
+            var now = clock.UtcNow;
+            const string published = nameof(ArticleStatus.Published);
             if (database.Value.Provider == DatabaseProvider.Sqlite)
             {
+                // FTS5 walks a term's rowids in either direction without ranking: the window's oldest row is cheap to
+                // find, and a rowid range then limits bm25 to the window. The window covers every article in the
+                // index, so visibility is judged on the window's rows, by primary key; CROSS JOIN keeps SQLite from
+                // driving the join from the Articles side (ranking a row per visible article).
                 var match = SqliteMatch(terms);
-                // FTS5 walks a term's rowids in either direction without ranking: the window's oldest row is cheap to find,
-                // and a rowid range then limits bm25 to the window.
-                var floor = await db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH {match} ORDER BY rowid DESC LIMIT 1 OFFSET {RankWindow - 1}""")
-                    .ToListAsync(cancellationToken);
-                var from = floor.Count == 0 ? 0 : floor[0];
-                return await db.Database.SqlQuery<Ranked>($"""SELECT rowid AS "Id", -bm25("ArticleSearch", 10.0, 4.0, 1.0) AS "Score" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH {match} AND rowid >= {from}""")
-                    .ToListAsync(cancellationToken);
+                return db.Database.SqlQuery<Ranked>($"""
+                    SELECT w."Id", w."Score"
+                    FROM (SELECT rowid AS "Id", -bm25("ArticleSearch", 10.0, 4.0, 1.0) AS "Score"
+                          FROM "ArticleSearch"
+                          WHERE "ArticleSearch" MATCH {match}
+                            AND rowid >= coalesce((SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH {match}
+                                                   ORDER BY rowid DESC LIMIT 1 OFFSET {RankWindow - 1}), 0)) AS w
+                    CROSS JOIN "Articles" AS a
+                    WHERE a."Id" = w."Id" AND a."Language" = {language} AND a."Status" = {published} AND a."PublishedAt" <= {now}
+                    ORDER BY w."Score" DESC, w."Id" DESC
+                    LIMIT {take} OFFSET {skip}
+                    """);
             }
 
-            // The planner walks the primary key backwards for a common word (reading each vector until the window is
-            // full) and uses the GIN index for a rare one. Measured alternatives (a materialized GIN match set; slices
-            // of the archive with index scans off) were not faster overall: see docs/performance.md.
-            return await db.Database.SqlQuery<Ranked>($"""
-                SELECT "Id", ts_rank_cd("SearchVector", query) AS "Score"
-                FROM (SELECT a."Id", a."SearchVector", q AS query
-                      FROM "Articles" a, plainto_tsquery(gaceta_search_config({language}), gaceta_unaccent({string.Join(' ', terms)})) AS q
-                      WHERE a."Language" = {language} AND a."SearchVector" @@ q
-                      ORDER BY a."Id" DESC
+            // ArticleSearch holds published articles only, in narrow rows, so the GIN index's matches are read
+            // cheaply and visibility needs no join. "+ 0" keeps the planner off the primary key: walking it
+            // backwards looks cheap for a common word, but it reads (detoasts) the vector of every row it passes,
+            // while the GIN index answers without reading any. Only the window's vectors are read, to rank.
+            return db.Database.SqlQuery<Ranked>($"""
+                SELECT "ArticleId" AS "Id", ts_rank_cd("Vector", query) AS "Score"
+                FROM (SELECT s."ArticleId", s."Vector", q AS query
+                      FROM "ArticleSearch" s, plainto_tsquery(gaceta_search_config({language}), gaceta_unaccent({string.Join(' ', terms)})) AS q
+                      WHERE s."Language" = {language} AND s."PublishedAt" <= {now} AND s."Vector" @@ q
+                      ORDER BY s."ArticleId" + 0 DESC
                       LIMIT {RankWindow}) AS recent
-                """).ToListAsync(cancellationToken);
+                ORDER BY "Score" DESC, "Id" DESC
+                LIMIT {take} OFFSET {skip}
+                """);
         }
     }
 
@@ -213,8 +208,29 @@ public static class SearchArticles
         var all = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         bool Matches(string word)
         {
-            var w = Fold(new string(word.Where(char.IsLetterOrDigit).ToArray()));
-            return w.Length > 0 && folded.Exists(t => w.StartsWith(t, StringComparison.Ordinal));
+            Span<char> letters = stackalloc char[Math.Min(word.Length, 64)];
+            var length = 0;
+            var ascii = true;
+            foreach (var c in word.AsSpan(0, Math.Min(word.Length, 64)))
+            {
+                if (char.IsLetterOrDigit(c))
+                {
+                    letters[length++] = char.ToLowerInvariant(c);
+                    ascii &= char.IsAscii(c);
+                }
+            }
+
+            // Most words are plain ASCII, which folding leaves as they are once lower-cased.
+            ReadOnlySpan<char> w = ascii ? letters[..length] : Fold(new string(letters[..length]));
+            foreach (var term in folded)
+            {
+                if (w.StartsWith(term, StringComparison.Ordinal))
+                {
+                    return w.Length > 0;
+                }
+            }
+
+            return false;
         }
 
         var first = Array.FindIndex(all, Matches);
