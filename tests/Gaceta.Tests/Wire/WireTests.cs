@@ -5,6 +5,7 @@ using System.Text.Json;
 using Gaceta.Articles;
 using Gaceta.Staff;
 using Gaceta.Tests.Infrastructure;
+using Gaceta.Web.Features.Api;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -113,6 +114,28 @@ public abstract class WireTests(GacetaApp app)
         using var malformed = await SendAsync(await KeyAsync(), "{ \"uri\": ");
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task ABodyOverTheLimit_IsRefused_EvenWithoutAContentLength()
+    {
+        var key = await KeyAsync();
+        var storiesBefore = await app.WithDbAsync(db => db.Stories.CountAsync());
+        // Valid JSON all the way, so only the size can refuse it; sent chunked, so only counting can.
+        var item = Sample("harbour-press-v1.json", Run());
+        var items = string.Join(',', Enumerable.Repeat(item, (PublicApi.MaxWireBytes / Encoding.UTF8.GetByteCount(item)) + 1));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/wire")
+        {
+            Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes($"[{items}]"))),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+
+        using var response = await app.CreateReader().SendAsync(request);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(storiesBefore, await app.WithDbAsync(db => db.Stories.CountAsync()));
     }
 
     [Fact]

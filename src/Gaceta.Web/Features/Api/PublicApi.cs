@@ -175,8 +175,12 @@ internal static class PublicApi
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["section"] = ["No section has this slug (and without one, the site has no section yet)."] });
         }
 
-        using var reader = new StreamReader(context.Request.Body);
-        var json = await reader.ReadToEndAsync(context.RequestAborted);
+        // Content-Length answers early; a chunked body is counted as it arrives.
+        if (await ReadAtMostAsync(context.Request.Body, MaxWireBytes, context.RequestAborted) is not { } json)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: "Send at most 10 MB of items per request.");
+        }
+
         var results = await wire.ImportDocumentAsync(json, "request", sectionId, ActorOf(context.User), context.RequestAborted);
         if (results is [{ Outcome: ImportWire.Outcome.Invalid, Uri: null } only] && only.Errors[0].StartsWith("Not valid JSON", StringComparison.Ordinal))
         {
@@ -190,6 +194,28 @@ internal static class PublicApi
             results.Count(r => r.Outcome == ImportWire.Outcome.Skipped),
             results.Count(r => r.Outcome == ImportWire.Outcome.Invalid),
             results));
+    }
+
+    /// <summary>The body as text, or null once it passes <paramref name="limit"/> bytes (the rest is not read).</summary>
+    private static async Task<string?> ReadAtMostAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        // Read as a StreamReader reads a request: a byte order mark names the encoding and is dropped.
+        buffer.Position = 0;
+        using var reader = new StreamReader(buffer);
+        return await reader.ReadToEndAsync(cancellationToken);
     }
 
     private static async Task<IResult> SearchAsync(HttpContext context, SearchArticles.Handler search, SiteLanguages languages, Shared.SiteUrls urls, string lang, string? q, int? page)
