@@ -25,7 +25,9 @@ public abstract class ApiTests(GacetaApp app)
         using var response = await client.GetAsync($"/api/v1/stories/{story.StoryId}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"Las grúas del puerto vuelven al trabajo\"", text, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(text);
         var articles = json.RootElement.GetProperty("articles");
         Assert.Equal("Las grúas del puerto vuelven al trabajo", articles.GetProperty("es").GetProperty("headline").GetString());
         Assert.Equal($"{GacetaApp.PublicUrl}{story.PathIn("en")}", articles.GetProperty("en").GetProperty("url").GetString());

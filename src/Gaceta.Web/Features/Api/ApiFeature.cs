@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Gaceta.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.OpenApi;
@@ -19,6 +21,9 @@ internal static class ApiFeature
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>Escapes what HTML and JavaScript give meaning to (<c>&lt;</c>, <c>&amp;</c>, quotes) and no letter of any script.</summary>
+    public static readonly JavaScriptEncoder JsonEncoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
@@ -27,8 +32,12 @@ internal static class ApiFeature
             .RequireAuthenticatedUser()
             .RequireRole(StaffRoles.Editor, StaffRoles.Reporter));
         services.AddProblemDetails();
-        // Outcomes and states read as words in the API, not as numbers.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // Outcomes and states read as words in the API, not as numbers; letters as they are.
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Encoder = JsonEncoder;
+        });
         services.AddOpenApi("v1", options =>
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;

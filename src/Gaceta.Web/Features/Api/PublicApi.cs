@@ -62,6 +62,12 @@ internal static class PublicApi
     /// <summary>Each item's fate, in the order sent.</summary>
     public sealed record WireResult(int Created, int Updated, int Unchanged, int Skipped, int Invalid, IReadOnlyList<ImportWire.ItemResult> Items);
 
+    /// <summary>
+    /// The reads' JSON: web defaults, with letters of every script written as they are (<c>grúas</c>, not
+    /// <c>gr\u00FAas</c>); characters that matter in HTML are still escaped.
+    /// </summary>
+    private static readonly JsonSerializerOptions ReadJson = new(JsonSerializerOptions.Web) { Encoder = ApiFeature.JsonEncoder };
+
     /// <summary>Wire import bodies larger than this are refused (413).</summary>
     public const int MaxWireBytes = 10 * 1024 * 1024;
 
@@ -159,7 +165,7 @@ internal static class PublicApi
         var article = await stories.ArticleAsync(lang, slug, context.RequestAborted);
         return article is null
             ? NotFound("No published article has this slug in this language.")
-            : ConditionalGet.Serve(context, JsonSerializer.SerializeToUtf8Bytes(NinjsExport.From(article, site.Value.Name), JsonSerializerOptions.Web), NinjsExport.MediaType, article.UpdatedAt, CacheControl);
+            : ConditionalGet.Serve(context, JsonSerializer.SerializeToUtf8Bytes(NinjsExport.From(article, site.Value.Name), ReadJson), NinjsExport.MediaType, article.UpdatedAt, CacheControl);
     }
 
     /// <summary>Items are imported one by one; the answer lists every item's outcome, the invalid ones with their reasons.</summary>
@@ -326,7 +332,7 @@ internal static class PublicApi
     }
 
     private static IResult Json<T>(HttpContext context, T value, DateTime? lastModified) =>
-        ConditionalGet.Serve(context, JsonSerializer.SerializeToUtf8Bytes(value, JsonSerializerOptions.Web), JsonType, lastModified, CacheControl);
+        ConditionalGet.Serve(context, JsonSerializer.SerializeToUtf8Bytes(value, ReadJson), JsonType, lastModified, CacheControl);
 
     private static int? Limit(int? limit) => limit switch
     {
