@@ -22,9 +22,9 @@ public static class SearchArticles
     public const int PageSize = 10;
 
     /// <summary>
-    /// Relevance is ranked among this many of the most recent matches; older matches of a word this common are not
-    /// listed. On PostgreSQL each ranked match costs one more read of its vector, so the window sets the price of a
-    /// common word (docs/performance.md).
+    /// Relevance is ranked among this many of the most recent matches; older matches of a word this common follow
+    /// them, newest first. On PostgreSQL each ranked match costs one more read of its vector, so the window sets
+    /// the price of a common word (docs/performance.md).
     /// </summary>
     public const int RankWindow = 500;
 
@@ -40,6 +40,8 @@ public static class SearchArticles
 
     /// <param name="Terms">The words searched for, as understood; empty when nothing searchable was given.</param>
     public sealed record Result(IReadOnlyList<string> Terms, IReadOnlyList<Hit> Hits, int Page, bool HasNext);
+
+    private sealed record PageRow(int Id, int StoryId, string Headline, string Standfirst, string Slug, string Body, DateTime PublishedAt, int SectionId, string? SectionName, string? SectionSlug);
 
     /// <summary>One row of an engine's ranked matches; a higher score ranks first.</summary>
     public sealed class Ranked
@@ -63,8 +65,32 @@ public static class SearchArticles
 
             // One query: the engine's ranked, visible matches for the page (one more than a page, to tell whether
             // another follows), joined with what the page shows of them.
+            var skip = (page - 1) * PageSize;
+            var take = PageSize + 1;
+            var rows = await RowsAsync(RankedPage(query.Language, terms, skip, take), query.Language, cancellationToken);
+            if (rows.Count < take)
+            {
+                rows.AddRange(await OlderAsync(query.Language, terms, skip, rows.Count, take - rows.Count, cancellationToken));
+            }
+
+            var hits = rows.Take(PageSize).Select(r => new Hit(
+                    r.Id,
+                    r.StoryId,
+                    r.Headline,
+                    r.Standfirst,
+                    ArticlePaths.Article(query.Language, r.PublishedAt, r.Slug),
+                    r.PublishedAt,
+                    ReaderListings.SectionLinkFor(r.SectionId, query.Language, r.SectionName, r.SectionSlug),
+                    Snippet($"{r.Standfirst} {renderer.ToPlainText(r.Body)}", terms)))
+                .ToList();
+            return new Result(terms, hits, page, rows.Count > PageSize);
+        }
+
+        /// <summary>What a results page shows of the matches <paramref name="matches"/> gives, in its order.</summary>
+        private async Task<List<PageRow>> RowsAsync(IQueryable<Ranked> matches, string language, CancellationToken cancellationToken)
+        {
             var rows = await (
-                    from ranked in RankedPage(query.Language, terms, (page - 1) * PageSize, PageSize + 1)
+                    from ranked in matches
                     join a in db.Articles on ranked.Id equals a.Id
                     select new
                     {
@@ -77,21 +103,74 @@ public static class SearchArticles
                         a.Body,
                         PublishedAt = a.PublishedAt!.Value,
                         a.Story.SectionId,
-                        Section = a.Story.Section.Names.Where(n => n.Language == query.Language).Select(n => new { n.Name, n.Slug }).FirstOrDefault(),
+                        Section = a.Story.Section.Names.Where(n => n.Language == language).Select(n => new { n.Name, n.Slug }).FirstOrDefault(),
                     })
                 .AsNoTracking()
                 .ToListAsync(cancellationToken);
-            var hits = rows.OrderByDescending(r => r.Score).ThenByDescending(r => r.Id).Take(PageSize).Select(r => new Hit(
-                    r.Id,
-                    r.StoryId,
-                    r.Headline,
-                    r.Standfirst,
-                    ArticlePaths.Article(query.Language, r.PublishedAt, r.Slug),
-                    r.PublishedAt,
-                    ReaderListings.SectionLinkFor(r.SectionId, query.Language, r.Section?.Name, r.Section?.Slug),
-                    Snippet($"{r.Standfirst} {renderer.ToPlainText(r.Body)}", terms)))
+            return rows.OrderByDescending(r => r.Score).ThenByDescending(r => r.Id)
+                .Select(r => new PageRow(r.Id, r.StoryId, r.Headline, r.Standfirst, r.Slug, r.Body, r.PublishedAt, r.SectionId, r.Section?.Name, r.Section?.Slug))
                 .ToList();
-            return new Result(terms, hits, page, rows.Count > PageSize);
+        }
+
+        /// <summary>
+        /// Past the ranked window the results go on with the older matches, newest first, so that every match can
+        /// be reached. <paramref name="ranked"/> rows of the page came from the window; when none did, the window's
+        /// size is counted to know where the older matches start.
+        /// </summary>
+        private async Task<List<PageRow>> OlderAsync(string language, IReadOnlyList<string> terms, int skip, int ranked, int take, CancellationToken cancellationToken)
+        {
+            var now = clock.UtcNow;
+            const string published = nameof(ArticleStatus.Published);
+            if (database.Value.Provider == DatabaseProvider.Sqlite)
+            {
+                // The window is the newest RankWindow matches in any language or state; older ones exist only when it is full.
+                var match = SqliteMatch(terms);
+                var floors = await db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH {match} ORDER BY rowid DESC LIMIT 1 OFFSET {RankWindow - 1}""")
+                    .ToListAsync(cancellationToken);
+                if (floors.Count == 0)
+                {
+                    return [];
+                }
+
+                var floor = floors[0];
+                var visible = ranked > 0 ? skip + ranked : await db.Database.SqlQuery<int>($"""
+                    SELECT count(*) AS "Value"
+                    FROM (SELECT rowid AS "Id" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH {match} AND rowid >= {floor}) AS w
+                    CROSS JOIN "Articles" AS a
+                    WHERE a."Id" = w."Id" AND a."Language" = {language} AND a."Status" = {published} AND a."PublishedAt" <= {now}
+                    """).SingleAsync(cancellationToken);
+                return await RowsAsync(db.Database.SqlQuery<Ranked>($"""
+                    SELECT o."Id", -1.0 AS "Score"
+                    FROM (SELECT rowid AS "Id" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH {match} AND rowid < {floor}) AS o
+                    CROSS JOIN "Articles" AS a
+                    WHERE a."Id" = o."Id" AND a."Language" = {language} AND a."Status" = {published} AND a."PublishedAt" <= {now}
+                    ORDER BY o."Id" DESC
+                    LIMIT {take} OFFSET {skip + ranked - visible}
+                    """), language, cancellationToken);
+            }
+
+            // The window holds visible matches only: it is full when it ends at RankWindow, and the older matches are
+            // the ones after it in the same newest-first order.
+            var windowSize = ranked > 0 || skip == 0 ? skip + ranked : await db.Database.SqlQuery<int>($"""
+                SELECT count(*)::int AS "Value"
+                FROM (SELECT s."ArticleId"
+                      FROM "ArticleSearch" s, plainto_tsquery(gaceta_search_config({language}), gaceta_unaccent({string.Join(' ', terms)})) AS q
+                      WHERE s."Language" = {language} AND s."PublishedAt" <= {now} AND s."Vector" @@ q
+                      ORDER BY s."ArticleId" + 0 DESC
+                      LIMIT {RankWindow}) AS recent
+                """).SingleAsync(cancellationToken);
+            if (windowSize < RankWindow)
+            {
+                return [];
+            }
+
+            return await RowsAsync(db.Database.SqlQuery<Ranked>($"""
+                SELECT s."ArticleId" AS "Id", -1.0::float8 AS "Score"
+                FROM "ArticleSearch" s, plainto_tsquery(gaceta_search_config({language}), gaceta_unaccent({string.Join(' ', terms)})) AS q
+                WHERE s."Language" = {language} AND s."PublishedAt" <= {now} AND s."Vector" @@ q
+                ORDER BY s."ArticleId" + 0 DESC
+                LIMIT {take} OFFSET {skip + ranked}
+                """), language, cancellationToken);
         }
 
         /// <summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using Gaceta.Articles;
+using Gaceta.Search;
 using Gaceta.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -109,6 +110,53 @@ public abstract class SearchTests(GacetaApp app)
         Assert.DoesNotContain(lead.PathIn("en"), second.QuerySelectorAll(".search-result h2 a").Select(a => a.GetAttribute("href")));
         using var beyond = await app.CreateReader().GetAsync($"/en/search?q={marker}&page=3");
         Assert.Equal(HttpStatusCode.NotFound, beyond.StatusCode);
+    }
+
+    [Fact]
+    public async Task PastTheRankedWindow_OlderMatchesFollow_NewestFirst()
+    {
+        var marker = Marker();
+        var count = SearchArticles.RankWindow + 5;
+        await app.WithDbAsync(async db =>
+        {
+            var section = await db.Sections.Select(x => x.Id).FirstAsync();
+            var at = new DateTime(2021, 3, 1, 8, 0, 0, DateTimeKind.Utc);
+            for (var i = 0; i < count; i++)
+            {
+                // Inserted oldest first, so article ids grow with age as they do in a newsroom.
+                var story = new Story { SectionId = section, CreatedAt = at, Version = 1 };
+                story.Articles.Add(new Article
+                {
+                    Language = "en",
+                    Headline = $"Tide table {i}",
+                    Standfirst = "Times of the tides.",
+                    Slug = $"{marker}-{i}",
+                    Body = $"High water and {marker} at the harbour.",
+                    Status = ArticleStatus.Published,
+                    PublishedAt = at.AddMinutes(i),
+                    CreatedAt = at,
+                    UpdatedAt = at,
+                    Version = 1,
+                    Revision = 1,
+                });
+                db.Stories.Add(story);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        string Slug(string href) => href[(href.LastIndexOf('/') + 1)..];
+        var lastRanked = await app.CreateReader().GetDocumentAsync($"/en/search?q={marker}&page={SearchArticles.RankWindow / SearchArticles.PageSize}");
+        var ranked = lastRanked.QuerySelectorAll(".search-result h2 a").Select(a => Slug(a.GetAttribute("href")!)).ToList();
+        Assert.Equal(SearchArticles.PageSize, ranked.Count);
+        Assert.Equal($"{marker}-5", ranked[^1]);
+        var next = lastRanked.QuerySelector(".pager a[rel=next]")!.GetAttribute("href");
+
+        var older = await app.CreateReader().GetDocumentAsync(next!);
+        Assert.Equal(
+            Enumerable.Range(0, 5).Reverse().Select(i => $"{marker}-{i}"),
+            older.QuerySelectorAll(".search-result h2 a").Select(a => Slug(a.GetAttribute("href")!)));
+        Assert.Null(older.QuerySelector(".pager a[rel=next]"));
     }
 
     [Theory]
