@@ -29,6 +29,7 @@ internal static class ReaderSite
         services.AddSingleton<ReaderDates>();
         services.AddSingleton<Articles.ArticleMetadata>();
         services.AddSearchRoutes();
+        services.AddSingleton<SearchRateLimiter>();
         services.AddClientAddresses();
         services.AddSingleton<VoteRateLimiter>();
         services.AddSingleton<ISubscriptionMails, SubscriptionMails>();

@@ -9,6 +9,7 @@ public sealed class StartupValidationTests
     [Theory]
     [InlineData("Site:TimeZone", "Mars/Olympus_Mons", "Site:TimeZone")]
     [InlineData("ReaderCache:DurationSeconds", "0", "DurationSeconds")]
+    [InlineData("Search:SearchesPerClientPerMinute", "0", "SearchesPerClientPerMinute")]
     public async Task ABadSetting_StopsTheHostAtStartup(string key, string value, string named)
     {
         await using var app = new MisconfiguredApp(key, value);

@@ -1,6 +1,6 @@
 namespace Gaceta.Tests.Infrastructure;
 
-/// <summary>Posting reader forms the way a browser on the site would: form-encoded, with the site's Origin.</summary>
+/// <summary>Sending reader forms the way a browser on the site would: posts form-encoded, with the site's Origin.</summary>
 public static class Forms
 {
     public static async Task<HttpResponseMessage> PostFormAsync(
@@ -28,6 +28,15 @@ public static class Forms
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>A GET (a search form's, say) from the given client address.</summary>
+    public static async Task<HttpResponseMessage> GetWithClientAsync(this HttpClient client, string path, string clientAddress)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation(GacetaApp.ClientHeader, clientAddress);
         return await client.SendAsync(request);
     }
 

@@ -60,6 +60,7 @@ public abstract class GacetaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Mail:Smtp:Security", "None");
         // Many tests vote from one address; the limits have hosts of their own.
         builder.UseSetting("Polls:VotesPerClientPerMinute", "100000");
+        builder.UseSetting("Search:SearchesPerClientPerMinute", "100000");
         // Small batches and two connections, so tests see a send cross several claims.
         builder.UseSetting("Sending:BatchSize", "3");
         builder.UseSetting("Sending:Connections", "2");

@@ -12,6 +12,7 @@ public sealed class LimitedApp() : GacetaApp(DatabaseEngine.Sqlite)
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Polls:VotesPerClientPerMinute"] = "3",
+        ["Search:SearchesPerClientPerMinute"] = "3",
         ["Subscriptions:ConfirmationsPerClientPerHour"] = "1",
         ["Network:TrustedProxies:0"] = Proxy,
     };
@@ -41,6 +42,37 @@ public sealed class RateLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         Assert.Equal(message, Html.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector(".poll-problem").Text());
         Assert.Equal(3, await app.Polls.StoredVotesAsync(poll.PollId));
+    }
+
+    [Theory]
+    [InlineData("en", "/en/search", "Too many searches from your connection. Please wait a minute and try again.")]
+    [InlineData("es", "/es/buscar", "Demasiadas búsquedas desde su conexión. Espere un minuto y vuelva a intentarlo.")]
+    public async Task SearchesBeyondTheLimit_Are429WithRetryAfter_UnlessAnsweredFromTheCache(string language, string path, string message)
+    {
+        var client = $"198.51.100.{(language == "en" ? 41 : 42)}";
+        for (var i = 0; i < 3; i++)
+        {
+            using var allowed = await _reader.GetWithClientAsync($"{path}?q=harbour{language}{i}", client);
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        // A search already answered comes from the output cache and costs nothing.
+        using (var cached = await _reader.GetWithClientAsync($"{path}?q=harbour{language}0", client))
+        {
+            Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
+        }
+
+        using var refused = await _reader.GetWithClientAsync($"{path}?q=harbour{language}new", client);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal(message, Html.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector(".search-problem").Text());
+
+        using var api = await _reader.GetWithClientAsync($"/api/v1/search/{language}?q=harbour{language}api", client);
+        Assert.Equal(HttpStatusCode.TooManyRequests, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+
+        using var otherClient = await _reader.GetWithClientAsync($"{path}?q=harbour{language}new", "198.51.100.43");
+        Assert.Equal(HttpStatusCode.OK, otherClient.StatusCode);
     }
 
     [Fact]

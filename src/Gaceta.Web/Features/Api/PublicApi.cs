@@ -9,6 +9,8 @@ using Gaceta.Wire;
 using Gaceta.Site;
 using Gaceta.Web.Infrastructure.Caching;
 using Gaceta.Web.Infrastructure.Http;
+using Gaceta.Web.Infrastructure.Network;
+using Gaceta.Web.Features.Search;
 
 namespace Gaceta.Web.Features.Api;
 
@@ -224,7 +226,7 @@ internal static class PublicApi
         return await reader.ReadToEndAsync(cancellationToken);
     }
 
-    private static async Task<IResult> SearchAsync(HttpContext context, SearchArticles.Handler search, SiteLanguages languages, Shared.SiteUrls urls, string lang, string? q, int? page)
+    private static async Task<IResult> SearchAsync(HttpContext context, SearchArticles.Handler search, SearchRateLimiter limiter, SiteLanguages languages, Shared.SiteUrls urls, string lang, string? q, int? page)
     {
         if (!languages.IsSupported(lang))
         {
@@ -239,6 +241,14 @@ internal static class PublicApi
         if (page is < 1 or > 1000)
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["Pages are numbered from 1 to 1000."] });
+        }
+
+        // The same per-client allowance as the search page; answers from the output cache do not count.
+        if (limiter.TryAcquire(context.ClientAddress()) is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many searches", detail: "Wait a minute before searching again.");
         }
 
         var result = await search.HandleAsync(new SearchArticles.Query(lang, q, page ?? 1), context.RequestAborted);

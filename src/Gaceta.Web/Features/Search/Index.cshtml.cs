@@ -3,6 +3,7 @@ using Gaceta.Site;
 using Gaceta.Web.Features.Shared;
 using Gaceta.Web.Infrastructure.Caching;
 using Gaceta.Web.Infrastructure.Localization;
+using Gaceta.Web.Infrastructure.Network;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -12,7 +13,7 @@ namespace Gaceta.Web.Features.Search;
 /// The search page (<c>/en/search?q=…</c>, <c>/es/buscar?q=…</c>): a plain GET form and ranked results in the
 /// page's language with highlighted passages, ten to a page. Results are cached per query like reader pages.
 /// </summary>
-public sealed class IndexModel(SearchArticles.Handler search, SiteLanguages languages, InterfaceText text, IStringLocalizer<SharedResource> localizer)
+public sealed class IndexModel(SearchArticles.Handler search, SearchRateLimiter limiter, SiteLanguages languages, InterfaceText text, IStringLocalizer<SharedResource> localizer)
     : ReaderPageModel
 {
     [FromQuery(Name = "q")]
@@ -22,6 +23,9 @@ public sealed class IndexModel(SearchArticles.Handler search, SiteLanguages lang
     public int PageNumber { get; set; } = 1;
 
     public SearchArticles.Result Result { get; private set; } = null!;
+
+    /// <summary>The client ran too many searches in the last minute; nothing was searched.</summary>
+    public bool Throttled { get; private set; }
 
     public string Path => SearchPaths.For(text, Language);
 
@@ -36,17 +40,28 @@ public sealed class IndexModel(SearchArticles.Handler search, SiteLanguages lang
             Text = Text[..200];
         }
 
+        Head = new ReaderHead(
+            string.IsNullOrEmpty(Text) ? localizer["Search stories"] : string.Format(System.Globalization.CultureInfo.CurrentCulture, localizer["Search: {0}"], Text),
+            null,
+            Path,
+            languages.All.Select(l => new Alternate(l.Code, SearchPaths.For(text, l))).ToList());
+        // Only a search that reaches the database counts: a cached answer never gets here.
+        if (!string.IsNullOrEmpty(Text) && limiter.TryAcquire(HttpContext.ClientAddress()) is { } retryAfter)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Response.Headers.CacheControl = "no-store";
+            Throttled = true;
+            Result = new SearchArticles.Result([], [], 1, false);
+            return Page();
+        }
+
         Result = await search.HandleAsync(new SearchArticles.Query(Lang, Text, PageNumber), cancellationToken);
         if (Result.Page != PageNumber && PageNumber != 1 || (PageNumber > 1 && Result.Hits.Count == 0))
         {
             return NotFound();
         }
 
-        Head = new ReaderHead(
-            string.IsNullOrEmpty(Text) ? localizer["Search stories"] : string.Format(System.Globalization.CultureInfo.CurrentCulture, localizer["Search: {0}"], Text),
-            null,
-            Path,
-            languages.All.Select(l => new Alternate(l.Code, SearchPaths.For(text, l))).ToList());
         // Every publish changes what a search finds: results go with the front pages.
         HttpContext.TagReaderCache(ReaderCache.FrontTag);
         AllowPublicCaching();

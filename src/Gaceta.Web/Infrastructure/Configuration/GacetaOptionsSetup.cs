@@ -3,6 +3,7 @@ using Gaceta.Mail;
 using Gaceta.Newsletters;
 using Gaceta.Subscribers;
 using Gaceta.Web.Features.Polls;
+using Gaceta.Web.Features.Search;
 using Gaceta.Web.Infrastructure.Network;
 using Gaceta.Site;
 using Gaceta.Web.Infrastructure.Caching;
@@ -58,6 +59,11 @@ internal static class GacetaOptionsSetup
 
         services.AddOptions<PollOptions>()
             .Bind(configuration.GetSection(PollOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddOptions<SearchOptions>()
+            .Bind(configuration.GetSection(SearchOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
