@@ -65,12 +65,14 @@ public static class SearchArticles
 
             // One query: the engine's ranked, visible matches for the page (one more than a page, to tell whether
             // another follows), joined with what the page shows of them.
+            // One instant for the whole page, so the ranked and the older matches agree on what is published.
+            var now = clock.UtcNow;
             var skip = (page - 1) * PageSize;
             var take = PageSize + 1;
-            var rows = await RowsAsync(RankedPage(query.Language, terms, skip, take), query.Language, cancellationToken);
+            var rows = await RowsAsync(RankedPage(query.Language, terms, now, skip, take), query.Language, cancellationToken);
             if (rows.Count < take)
             {
-                rows.AddRange(await OlderAsync(query.Language, terms, skip, rows.Count, take - rows.Count, cancellationToken));
+                rows.AddRange(await OlderAsync(query.Language, terms, now, skip, rows.Count, take - rows.Count, cancellationToken));
             }
 
             var hits = rows.Take(PageSize).Select(r => new Hit(
@@ -117,9 +119,8 @@ public static class SearchArticles
         /// be reached. <paramref name="ranked"/> rows of the page came from the window; when none did, the window's
         /// size is counted to know where the older matches start.
         /// </summary>
-        private async Task<List<PageRow>> OlderAsync(string language, IReadOnlyList<string> terms, int skip, int ranked, int take, CancellationToken cancellationToken)
+        private async Task<List<PageRow>> OlderAsync(string language, IReadOnlyList<string> terms, DateTime now, int skip, int ranked, int take, CancellationToken cancellationToken)
         {
-            var now = clock.UtcNow;
             const string published = nameof(ArticleStatus.Published);
             if (database.Value.Provider == DatabaseProvider.Sqlite)
             {
@@ -179,9 +180,8 @@ public static class SearchArticles
         /// recent stories anyway, so relevance is computed within the newest <see cref="RankWindow"/> matches (by
         /// article id, which grows with time).
         /// </summary>
-        private IQueryable<Ranked> RankedPage(string language, IReadOnlyList<string> terms, int skip, int take)
+        private IQueryable<Ranked> RankedPage(string language, IReadOnlyList<string> terms, DateTime now, int skip, int take)
         {
-            var now = clock.UtcNow;
             const string published = nameof(ArticleStatus.Published);
             if (database.Value.Provider == DatabaseProvider.Sqlite)
             {

@@ -243,7 +243,7 @@ internal static class PublicApi
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["Pages are numbered from 1 to 1000."] });
         }
 
-        // The same per-client allowance as the search page; answers from the output cache do not count.
+        // The same per-client allowance as the search page. API answers are not output-cached, so every search here counts.
         if (limiter.TryAcquire(context.ClientAddress()) is { } retryAfter)
         {
             context.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
