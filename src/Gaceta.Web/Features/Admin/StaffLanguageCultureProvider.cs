@@ -1,3 +1,4 @@
+using Gaceta.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Localization;
 
 namespace Gaceta.Web.Features.Admin;
@@ -9,7 +10,7 @@ internal sealed class StaffLanguageCultureProvider : RequestCultureProvider
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         // An error page shown for a staff page (403, 404) speaks the staff member's language too.
-        var path = httpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath ?? httpContext.Request.Path;
+        var path = httpContext.RequestedPath();
         if (!AdminArea.IsAdminPath(path)
             || httpContext.User.FindFirst(StaffClaimsFactory.LanguageClaim)?.Value is not { Length: > 0 } language)
         {

@@ -1,3 +1,4 @@
+using Gaceta.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,6 +22,13 @@ public sealed class StatusModel : PageModel
 
     public IActionResult OnPost() => Show();
 
+    // The failed request is re-executed with its own method: an API PUT or DELETE gets its problem details too.
+    public IActionResult OnPut() => Show();
+
+    public IActionResult OnPatch() => Show();
+
+    public IActionResult OnDelete() => Show();
+
     private IActionResult Show()
     {
         if (Code is < 400 or > 599)
@@ -35,9 +43,8 @@ public sealed class StatusModel : PageModel
         }
 
         Response.StatusCode = Code;
-        var failed = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
-            ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
-        if (failed is not null && (Api.PublicApi.IsApi(failed) || Admin.AdminArea.IsApi(failed)))
+        var failed = HttpContext.RequestedPath();
+        if (Api.PublicApi.IsApi(failed) || Admin.AdminArea.IsApi(failed))
         {
             return new ObjectResult(new ProblemDetails { Status = Code, Title = ReasonPhrases.GetReasonPhrase(Code) })
             {

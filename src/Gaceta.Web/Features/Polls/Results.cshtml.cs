@@ -14,7 +14,11 @@ public sealed class ResultsModel(ReadPolls.Handler polls, ReadPollResults.Handle
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
     [FromRoute(Name = "key")]
-    public string Key { get; set; } = string.Empty;
+    public string Key
+    {
+        get;
+        set => field = value ?? string.Empty; // a blank segment binds as null
+    } = string.Empty;
 
     [FromQuery(Name = "fragment")]
     public string? FragmentQuery { get; set; }

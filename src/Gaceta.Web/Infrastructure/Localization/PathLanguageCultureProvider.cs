@@ -1,5 +1,5 @@
 using Gaceta.Site;
-using Microsoft.AspNetCore.Diagnostics;
+using Gaceta.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Localization;
 
 namespace Gaceta.Web.Infrastructure.Localization;
@@ -13,9 +13,7 @@ internal sealed class PathLanguageCultureProvider(SiteLanguages languages) : Req
     public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        var path = httpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
-            ?? httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path
-            ?? httpContext.Request.Path.Value;
+        var path = httpContext.RequestedPath().Value;
         var language = languages.Find(FirstSegment(path));
         return Task.FromResult(language is null ? null : new ProviderCultureResult(language.Culture.Name));
     }
