@@ -6,16 +6,24 @@ namespace Gaceta.Web.Infrastructure.Network;
 
 internal static class ClientAddresses
 {
-    /// <summary>Believes <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> from the configured proxies only.</summary>
+    /// <summary>
+    /// Believes <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> from the configured proxies only. With none
+    /// configured the headers are ignored entirely: the framework believes anyone when its known lists are empty.
+    /// One hop is taken per configured proxy, so a client cannot prepend addresses of its own choosing.
+    /// </summary>
     public static IServiceCollection AddClientAddresses(this IServiceCollection services)
     {
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<NetworkOptions>>((forwarded, network) =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            forwarded.ForwardLimit = null;
+            var proxies = network.Value.TrustedProxies;
             forwarded.KnownIPNetworks.Clear();
             forwarded.KnownProxies.Clear();
-            foreach (var proxy in network.Value.TrustedProxies)
+            forwarded.ForwardedHeaders = proxies.Count == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.ForwardLimit = Math.Max(1, proxies.Count);
+            forwarded.RequireHeaderSymmetry = false;
+            foreach (var proxy in proxies)
             {
                 if (proxy.Contains('/', StringComparison.Ordinal))
                 {
