@@ -56,9 +56,11 @@ public static class GacetaServiceCollectionExtensions
         services.AddScoped<DemoSeeder>();
 
         services.AddSingleton<InstallationKeys>();
+        services.AddSingleton<SuppressionList>();
         services.AddScoped<ReadPolls.Handler>();
         services.AddScoped<ReadPollResults.Handler>();
         services.AddScoped<CastVote.Handler>();
+        services.AddSingleton<VoteFormTokens>();
         services.AddScoped<EditPoll.Handler>();
         services.AddScoped<PollAdministration.Handler>();
 

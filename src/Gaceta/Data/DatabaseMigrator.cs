@@ -2,7 +2,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gaceta.Data;
 
-/// <summary>Brings the schema up to date and sets the engine's durable settings.</summary>
+/// <summary>
+/// Brings the schema up to date, sets the engine's durable settings, and brings stored data to the forms the code
+/// expects (<see cref="CanonicalEmailUpgrade"/>).
+/// </summary>
 public sealed class DatabaseMigrator(GacetaDb db)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
@@ -14,5 +17,6 @@ public sealed class DatabaseMigrator(GacetaDb db)
         }
 
         await db.Database.MigrateAsync(cancellationToken);
+        await new CanonicalEmailUpgrade(db).RunAsync(cancellationToken);
     }
 }

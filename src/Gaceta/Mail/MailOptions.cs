@@ -11,12 +11,6 @@ public sealed class MailOptions
     [Required]
     public string From { get; set; } = "Gaceta <newsletters@gaceta.localhost>";
 
-    /// <summary>
-    /// The mailbox that receives <c>mailto:</c> unsubscribe requests (the unsubscribe token is in the subject).
-    /// </summary>
-    [Required]
-    public string UnsubscribeMailbox { get; set; } = "unsubscribe@gaceta.localhost";
-
     /// <summary>SMTP relay. When its host is empty, messages are written to <see cref="PickupDirectory"/> instead.</summary>
     public SmtpOptions Smtp { get; set; } = new();
 
@@ -38,8 +32,12 @@ public sealed class SmtpOptions
     [Range(1, 65535)]
     public int Port { get; set; } = 587;
 
-    /// <summary><c>Auto</c> (STARTTLS when offered), <c>StartTls</c>, <c>SslOnConnect</c> or <c>None</c>.</summary>
-    public string Security { get; set; } = "Auto";
+    /// <summary>
+    /// <c>StartTls</c> (the default: the relay must offer STARTTLS, or nothing is sent), <c>SslOnConnect</c>,
+    /// <c>Auto</c> (STARTTLS when offered, plain otherwise) or <c>None</c> (plain, for a relay on the same machine).
+    /// Anything but TLS has to be chosen explicitly.
+    /// </summary>
+    public string Security { get; set; } = "StartTls";
 
     public string? Username { get; set; }
 

@@ -55,7 +55,7 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
 
         await DropAsync();
         var client = new SmtpClient();
-        var security = Enum.TryParse<SecureSocketOptions>(_smtp.Security, ignoreCase: true, out var parsed) ? parsed : SecureSocketOptions.Auto;
+        var security = Enum.TryParse<SecureSocketOptions>(_smtp.Security, ignoreCase: true, out var parsed) ? parsed : SecureSocketOptions.StartTls;
         var host = _smtp.Host ?? throw new InvalidOperationException("Mail:Smtp:Host is not set.");
         // Nagle's algorithm holds back the short end-of-data line until the server acknowledges the body, and
         // servers delay that acknowledgement (40 ms on Linux): one message per round of waiting. Off, a kept

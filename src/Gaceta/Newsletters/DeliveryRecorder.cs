@@ -1,6 +1,4 @@
 using Gaceta.Data;
-using Gaceta.Security;
-using Gaceta.Subscribers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -93,8 +91,7 @@ public sealed partial class EditionSender
 
                 if (permanent)
                 {
-                    var keys = _scope!.Value.ServiceProvider.GetRequiredService<InstallationKeys>();
-                    var hash = keys.Hash(SuppressionPurpose, Subscriber.Normalize(delivery.Email));
+                    var hash = _scope!.Value.ServiceProvider.GetRequiredService<SuppressionList>().HashOf(delivery.Email);
                     if (!await db.Suppressions.AnyAsync(s => s.EmailHash == hash))
                     {
                         db.Suppressions.Add(new Suppression { EmailHash = hash, Reason = note, CreatedAt = now });

@@ -157,15 +157,13 @@ public sealed class EditionMail(IOptions<MailOptions> mail, IOptions<SiteOptions
         ArgumentNullException.ThrowIfNull(template);
         var token = tokens.Unsubscribe(subscriptionId);
         var oneClick = new Uri(site.Value.PublicUrl, SubscriptionPaths.Unsubscribe(token)).AbsoluteUri;
-        var mailto = $"mailto:{mail.Value.UnsubscribeMailbox}?subject={Uri.EscapeDataString("unsubscribe " + token)}";
         var from = MailboxAddress.Parse(mail.Value.From);
         var message = new MimeMessage { Subject = template.Subject };
         message.From.Add(from);
         message.To.Add(MailboxAddress.Parse(email));
         message.MessageId = string.Create(CultureInfo.InvariantCulture, $"edition-{template.EditionId}.delivery-{deliveryId}.{Guid.NewGuid():N}@{from.Domain}");
         message.Headers.Add(HeaderId.ListId, template.ListId);
-        message.Headers.Add(HeaderId.ListUnsubscribe, $"<{oneClick}>, <{mailto}>");
-        message.Headers.Add(HeaderId.ListUnsubscribePost, "List-Unsubscribe=One-Click");
+        ListUnsubscribe.AddHeaders(message, oneClick);
         message.Body = new BodyBuilder
         {
             TextBody = template.Text.Replace(EditionTemplate.UnsubscribeMarker, oneClick, StringComparison.Ordinal),

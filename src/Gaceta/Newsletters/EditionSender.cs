@@ -4,7 +4,6 @@ using System.Threading.Channels;
 using System.Threading.RateLimiting;
 using Gaceta.Data;
 using Gaceta.Mail;
-using Gaceta.Security;
 using Gaceta.Subscribers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +30,7 @@ public sealed partial class EditionSender(
     IOptions<SendingOptions> options,
     IOptions<DatabaseOptions> database,
     Func<IMailTransport> transports,
-    InstallationKeys keys,
+    SuppressionList suppressions,
     TimeProvider time,
     ILogger<EditionSender> logger)
 {
@@ -248,7 +247,7 @@ public sealed partial class EditionSender(
             .Where(s => subscriptionIds.Contains(s.Id) && s.Status == SubscriptionStatus.Active)
             .Select(s => s.Id)
             .ToListAsync(cancellationToken)).ToHashSet();
-        var hashes = batch.ToDictionary(b => b.Id, b => keys.Hash(SuppressionPurpose, Subscriber.Normalize(b.Email)));
+        var hashes = batch.ToDictionary(b => b.Id, b => suppressions.HashOf(b.Email));
         var hashList = hashes.Values.Distinct().ToList();
         var suppressed = (await db.Suppressions.AsNoTracking().Where(s => hashList.Contains(s.EmailHash)).Select(s => s.EmailHash).ToListAsync(cancellationToken)).ToHashSet();
 
@@ -269,9 +268,6 @@ public sealed partial class EditionSender(
                 cancellationToken);
         }
     }
-
-    /// <summary>The purpose of the keyed hash suppressions are stored under.</summary>
-    public const string SuppressionPurpose = "suppressed-address";
 
     private static async Task SendBatchAsync(
         List<Claimed> batch,

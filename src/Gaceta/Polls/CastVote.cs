@@ -22,6 +22,7 @@ public static class CastVote
     /// <param name="ElapsedMilliseconds">Time from page load to submit, when the page's script measured it.</param>
     /// <param name="PageUrl">Absolute address of the article the vote came from.</param>
     /// <param name="ClientIp">The client's address, from trusted proxies only.</param>
+    /// <param name="FormToken">The signed token of the rendered form (<see cref="VoteFormTokens"/>).</param>
     public sealed record Command(
         string Language,
         string PollKey,
@@ -31,7 +32,8 @@ public static class CastVote
         string? Honeypot,
         int? ElapsedMilliseconds,
         string PageUrl,
-        string ClientIp);
+        string ClientIp,
+        string? FormToken);
 
     public sealed record Result(VoteOutcome Outcome, PollView? Poll, IReadOnlyList<VoteError> Errors, RequestSubscription.Outcome? Subscription)
     {
@@ -45,7 +47,8 @@ public static class CastVote
         ReadPolls.Handler polls,
         RequestSubscription.Handler subscriptions,
         MailOutboxSignal notifier,
-        SqliteWriteGate writeGate)
+        SqliteWriteGate writeGate,
+        VoteFormTokens formTokens)
     {
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
         {
@@ -58,7 +61,19 @@ public static class CastVote
 
             if (poll.State != PollState.Open)
             {
-                return Result.Of(poll.State == PollState.Closed ? VoteOutcome.Closed : VoteOutcome.NotYetOpen, poll);
+                return Result.Of(VoteOutcome.Closed, poll);
+            }
+
+            var errors = Validate(command, poll, out var optionId, out var email);
+            if (errors.Count > 0)
+            {
+                return new Result(VoteOutcome.Invalid, poll, errors, null);
+            }
+
+            // What a person fixes comes first; then whether the form really came from a page, and soon enough.
+            if (FormError(formTokens.Check(command.FormToken, poll.Id)) is { } formError)
+            {
+                return new Result(VoteOutcome.Invalid, poll, [formError], null);
             }
 
             // Bots are answered as if they had voted, so they learn nothing; only the spam count changes.
@@ -69,19 +84,16 @@ public static class CastVote
                 return Result.Of(VoteOutcome.Spam, poll);
             }
 
-            var errors = Validate(command, poll, out var optionId, out var email);
-            if (errors.Count > 0)
-            {
-                return new Result(VoteOutcome.Invalid, poll, errors, null);
-            }
-
             var emailHash = email is null ? null : keys.Hash("vote-email", email);
-            if (emailHash is not null && await db.Votes.AnyAsync(v => v.PollId == poll.Id && v.EmailHash == emailHash, cancellationToken))
+            var alreadyVoted = emailHash is not null && await db.Votes.AnyAsync(v => v.PollId == poll.Id && v.EmailHash == emailHash, cancellationToken);
+            var wantsNewsletter = command.WantsNewsletter && poll.Offer is not null && email is not null;
+            if (alreadyVoted && !wantsNewsletter)
             {
                 return Result.Of(VoteOutcome.AlreadyVoted, poll);
             }
 
-            var wantsNewsletter = command.WantsNewsletter && poll.Offer is not null && email is not null;
+            // Someone who voted before and now asks for the newsletter gets it, like anyone else: the answer on the
+            // page is the same either way, so it never tells whether an address has voted.
             var subscriber = wantsNewsletter ? await subscriptions.FindSubscriberAsync(email!, cancellationToken) : null;
 
             // Only writes from here on: on SQLite a transaction that read first could not take the write lock.
@@ -89,15 +101,18 @@ public static class CastVote
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
-                db.Votes.Add(new Vote
+                if (!alreadyVoted)
                 {
-                    PollId = poll.Id,
-                    OptionId = optionId,
-                    Language = command.Language,
-                    EmailHash = emailHash,
-                    CastAt = clock.UtcNow,
-                });
-                await db.SaveChangesAsync(cancellationToken);
+                    db.Votes.Add(new Vote
+                    {
+                        PollId = poll.Id,
+                        OptionId = optionId,
+                        Language = command.Language,
+                        EmailHash = emailHash,
+                        CastAt = clock.UtcNow,
+                    });
+                    await db.SaveChangesAsync(cancellationToken);
+                }
 
                 RequestSubscription.Outcome? subscription = null;
                 if (wantsNewsletter)
@@ -121,12 +136,12 @@ public static class CastVote
                 }
 
                 await transaction.CommitAsync(cancellationToken);
-                if (subscription == RequestSubscription.Outcome.ConfirmationSent)
+                if (subscription is not null)
                 {
                     notifier.Notify();
                 }
 
-                return new Result(VoteOutcome.Counted, poll, [], subscription);
+                return new Result(alreadyVoted ? VoteOutcome.AlreadyVoted : VoteOutcome.Counted, poll, [], subscription);
             }
             catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e) && emailHash is not null)
             {
@@ -136,6 +151,14 @@ public static class CastVote
                 return Result.Of(VoteOutcome.AlreadyVoted, poll);
             }
         }
+
+        private static VoteError? FormError(FormTokenState state) => state switch
+        {
+            FormTokenState.Valid => null,
+            FormTokenState.TooYoung => VoteError.FormTooQuick,
+            FormTokenState.TooOld => VoteError.FormExpired,
+            _ => VoteError.FormUnreadable,
+        };
 
         private static List<VoteError> Validate(Command command, PollView poll, out int optionId, out string? email)
         {
@@ -154,8 +177,8 @@ public static class CastVote
                 optionId = chosen;
             }
 
-            email = string.IsNullOrWhiteSpace(command.Email) ? null : Subscriber.Normalize(command.Email);
-            if (email is not null && !Subscriber.LooksLikeAddress(email))
+            email = EmailAddress.Canonicalize(command.Email);
+            if (email is null && !string.IsNullOrWhiteSpace(command.Email))
             {
                 errors.Add(VoteError.EmailInvalid);
             }
@@ -179,7 +202,6 @@ public enum VoteOutcome
     Spam,
     Invalid,
     Closed,
-    NotYetOpen,
     PollNotFound,
 }
 
@@ -190,4 +212,13 @@ public enum VoteError
     AnswerUnknown,
     EmailInvalid,
     EmailRequiredForNewsletter,
+
+    /// <summary>No form token, or one this site did not sign for this poll: the vote did not come from its form.</summary>
+    FormUnreadable,
+
+    /// <summary>Sent sooner after the form was rendered than a person fills it in.</summary>
+    FormTooQuick,
+
+    /// <summary>The form was rendered so long ago that its token has run out.</summary>
+    FormExpired,
 }

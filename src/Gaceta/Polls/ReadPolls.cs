@@ -33,7 +33,10 @@ public static class ReadPolls
 
     public sealed class Handler(GacetaDb db, SiteClock clock)
     {
-        /// <returns>The polls that exist and have a question in the language, by key.</returns>
+        /// <returns>
+        /// The polls readers may see, by key: those that exist, have a question in the language and have opened. A
+        /// poll before its opening time is not there for readers at all: its address is a 404 and articles leave it out.
+        /// </returns>
         public async Task<IReadOnlyDictionary<string, PollView>> HandleAsync(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
@@ -55,7 +58,8 @@ public static class ReadPolls
             foreach (var poll in polls)
             {
                 var question = poll.Questions.Find(q => q.Language == query.Language);
-                if (question is null)
+                var state = poll.StateAt(now);
+                if (question is null || state == PollState.NotYetOpen)
                 {
                     continue;
                 }
@@ -68,7 +72,7 @@ public static class ReadPolls
                 var offer = poll.Newsletter is { } newsletter && consent is not null
                     ? new NewsletterOffer(newsletter.Id, newsletter.Names.ToDictionary(n => n.Language, n => n.Name), consent.Text, consent.Version)
                     : null;
-                views[poll.Key] = new PollView(poll.Id, poll.Key, query.Language, question.Text, options, poll.StateAt(now), offer);
+                views[poll.Key] = new PollView(poll.Id, poll.Key, query.Language, question.Text, options, state, offer);
             }
 
             return views;

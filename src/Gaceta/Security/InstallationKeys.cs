@@ -64,7 +64,23 @@ public sealed class InstallationKeys(TimeProvider time)
     /// <summary>The id a token names, when the signature holds, the purpose matches and it has not expired.</summary>
     public bool TryReadToken(string purpose, string? token, DateTime utcNow, out long id)
     {
+        if (!TryReadSignedToken(purpose, token, out id, out var expiresAt) || (expiresAt is { } expires && utcNow >= expires))
+        {
+            id = 0;
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The id and expiry a token names when the signature holds and the purpose matches, expired or not, for callers
+    /// that answer an expired token differently from a forged one.
+    /// </summary>
+    public bool TryReadSignedToken(string purpose, string? token, out long id, out DateTime? expiresAt)
+    {
         id = 0;
+        expiresAt = null;
         if (token is null || token.Length != 43 || !TryFromBase64Url(token, out var bytes) || bytes.Length != 32)
         {
             return false;
@@ -76,11 +92,12 @@ public sealed class InstallationKeys(TimeProvider time)
         }
 
         var expires = BitConverter.ToInt64(bytes, 8);
-        if (expires != 0 && utcNow.Ticks >= expires)
+        if (expires is < 0 or > 3_155_378_975_999_999_999)
         {
             return false;
         }
 
+        expiresAt = expires == 0 ? null : new DateTime(expires, DateTimeKind.Utc);
         id = BitConverter.ToInt64(bytes, 0);
         return true;
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Gaceta.Audit;
+using Gaceta.Mail;
 using Gaceta.Site;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -32,8 +33,7 @@ public static class AddStaffMember
                 return Failed("UnknownRole", $"Unknown role '{command.Role}'. Roles: {string.Join(", ", StaffRoles.All)}.");
             }
 
-            var email = command.Email.Trim();
-            if (email.Length > 256 || !System.Net.Mail.MailAddress.TryCreate(email, out var address) || address.Address != email)
+            if (!EmailAddress.TryCanonicalize(command.Email, out var email))
             {
                 return Failed("InvalidEmail", $"'{command.Email}' is not an email address.");
             }
@@ -56,7 +56,7 @@ public static class AddStaffMember
                 UserName = email,
                 Email = email,
                 EmailConfirmed = true,
-                DisplayName = string.IsNullOrWhiteSpace(command.DisplayName) ? address.User : command.DisplayName.Trim(),
+                DisplayName = string.IsNullOrWhiteSpace(command.DisplayName) ? email[..email.IndexOf('@', StringComparison.Ordinal)] : command.DisplayName.Trim(),
                 Language = language,
                 CreatedAt = time.GetUtcNow().UtcDateTime,
             };

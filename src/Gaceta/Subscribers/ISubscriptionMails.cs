@@ -8,6 +8,8 @@ public interface ISubscriptionMails
     MimeMessage Confirmation(ConfirmationMail mail);
 
     MimeMessage SignIn(SignInMail mail);
+
+    MimeMessage AlreadySubscribed(AlreadySubscribedMail mail);
 }
 
 /// <param name="Email">The normalized address.</param>
@@ -20,6 +22,17 @@ public sealed record ConfirmationMail(
     string Language,
     IReadOnlyDictionary<string, string> NewsletterNames,
     string ConfirmToken,
+    string UnsubscribeToken);
+
+/// <summary>Someone asked again for a newsletter this address already receives: only its owner is told.</summary>
+/// <param name="Email">The canonical address.</param>
+/// <param name="Language">The subscriber's language.</param>
+/// <param name="NewsletterNames">The newsletter's name in each language.</param>
+/// <param name="UnsubscribeToken">Token of the unsubscribe link and headers.</param>
+public sealed record AlreadySubscribedMail(
+    string Email,
+    string Language,
+    IReadOnlyDictionary<string, string> NewsletterNames,
     string UnsubscribeToken);
 
 /// <param name="Email">The normalized address.</param>

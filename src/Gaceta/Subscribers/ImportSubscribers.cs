@@ -125,11 +125,12 @@ public static class ImportSubscribers
                     continue;
                 }
 
-                var email = Get("email");
+                var written = Get("email");
                 // The same check as a reader's own form: an import never holds addresses a reader could not have typed.
-                if (!Subscriber.LooksLikeAddress(Subscriber.Normalize(email)))
+                var email = EmailAddress.Canonicalize(written) ?? string.Empty;
+                if (email.Length == 0)
                 {
-                    errors.Add(new RowError(record.Line, ImportErrors.Email, email));
+                    errors.Add(new RowError(record.Line, ImportErrors.Email, written));
                 }
 
                 var language = Get("language").ToLowerInvariant();
@@ -156,9 +157,9 @@ public static class ImportSubscribers
                     errors.Add(new RowError(record.Line, ImportErrors.ConsentSource, source));
                 }
 
-                if (newsletter is not null && errors.Count == before && !seen.Add((Subscriber.Normalize(email), newsletter.Id)))
+                if (newsletter is not null && errors.Count == before && !seen.Add((email, newsletter.Id)))
                 {
-                    errors.Add(new RowError(record.Line, ImportErrors.Duplicate, email));
+                    errors.Add(new RowError(record.Line, ImportErrors.Duplicate, written));
                 }
 
                 if (errors.Count == before)

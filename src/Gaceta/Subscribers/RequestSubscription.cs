@@ -1,5 +1,6 @@
 using Gaceta.Data;
 using Gaceta.Mail;
+using Gaceta.Newsletters;
 using Gaceta.Site;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -49,7 +50,10 @@ public static class RequestSubscription
         /// <summary>Recorded, but a confirmation mail went to this address or from this client very recently.</summary>
         ConfirmationThrottled,
 
-        /// <summary>The address is already subscribed; the new consent is recorded, nothing is sent.</summary>
+        /// <summary>
+        /// The address is already subscribed; the new consent is recorded and, for a reader, a mail tells the
+        /// address so (what only its owner may know), within the same limits as a confirmation.
+        /// </summary>
         AlreadySubscribed,
 
         /// <summary>Active at once, the address being already confirmed; nothing is sent.</summary>
@@ -67,13 +71,14 @@ public static class RequestSubscription
         MailOutbox outbox,
         ISubscriptionMails mails,
         ConfirmationThrottle throttle,
+        SuppressionList suppressions,
         IOptions<SubscriptionOptions> options)
     {
         /// <summary>Reads what exists. Call before the transaction, so that the transaction only writes.</summary>
         public async Task<Subscriber?> FindSubscriberAsync(string email, CancellationToken cancellationToken) =>
             await db.Subscribers
                 .Include(s => s.Subscriptions)
-                .FirstOrDefaultAsync(s => s.Email == Subscriber.Normalize(email), cancellationToken);
+                .FirstOrDefaultAsync(s => s.Email == EmailAddress.Key(email), cancellationToken);
 
         public async Task<Outcome> HandleAsync(Command command, Subscriber? existing, CancellationToken cancellationToken)
         {
@@ -81,7 +86,7 @@ public static class RequestSubscription
             var now = clock.UtcNow;
             var subscriber = existing ?? db.Subscribers.Add(new Subscriber
             {
-                Email = Subscriber.Normalize(command.Email),
+                Email = EmailAddress.Key(command.Email),
                 Language = command.Language,
                 CreatedAt = now,
             }).Entity;
@@ -125,6 +130,15 @@ public static class RequestSubscription
             if (subscription.Status == SubscriptionStatus.Active)
             {
                 await db.SaveChangesAsync(cancellationToken);
+                if (!command.AddressConfirmed && command.Client is not null && await MayMailAsync(subscriber, command.Client, now, cancellationToken))
+                {
+                    subscriber.LastConfirmationMailAt = now;
+                    outbox.Enqueue(
+                        mails.AlreadySubscribed(new AlreadySubscribedMail(subscriber.Email, subscriber.Language, command.NewsletterNames, tokens.Unsubscribe(subscription.Id))),
+                        "already-subscribed");
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
                 return Outcome.AlreadySubscribed;
             }
 
@@ -135,11 +149,11 @@ public static class RequestSubscription
                 return Outcome.Subscribed;
             }
 
-            var cooldown = TimeSpan.FromMinutes(options.Value.ConfirmationCooldownMinutes);
-            var recentlyAsked = command.Client is not null && subscriber.LastConfirmationMailAt is { } last && now - last < cooldown;
-            if (recentlyAsked || (command.Client is not null && !throttle.TryAcquire(command.Client)))
+            // Written before anything is read: on SQLite the transaction then holds the write lock already.
+            await db.SaveChangesAsync(cancellationToken);
+            if (command.Client is not null ? !await MayMailAsync(subscriber, command.Client, now, cancellationToken)
+                : await suppressions.ContainsAsync(db, subscriber.Email, cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
                 return Outcome.ConfirmationThrottled;
             }
 
@@ -155,6 +169,21 @@ public static class RequestSubscription
                 "confirm-subscription");
             await db.SaveChangesAsync(cancellationToken);
             return Outcome.ConfirmationSent;
+        }
+
+        /// <summary>
+        /// Whether a reader's request may mail the address now: not suppressed, not mailed within the cooldown, and
+        /// within the client's hourly allowance (which this takes from).
+        /// </summary>
+        private async Task<bool> MayMailAsync(Subscriber subscriber, string client, DateTime now, CancellationToken cancellationToken)
+        {
+            var cooldown = TimeSpan.FromMinutes(options.Value.ConfirmationCooldownMinutes);
+            if (subscriber.LastConfirmationMailAt is { } last && now - last < cooldown)
+            {
+                return false;
+            }
+
+            return !await suppressions.ContainsAsync(db, subscriber.Email, cancellationToken) && throttle.TryAcquire(client);
         }
     }
 }

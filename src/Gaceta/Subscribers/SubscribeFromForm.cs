@@ -46,12 +46,12 @@ public static class SubscribeFromForm
                 errors.Add(SubscribeErrors.NewsletterUnknown);
             }
 
-            var email = string.IsNullOrWhiteSpace(command.Email) ? null : Subscriber.Normalize(command.Email);
-            if (email is null)
+            var email = EmailAddress.Canonicalize(command.Email);
+            if (string.IsNullOrWhiteSpace(command.Email))
             {
                 errors.Add(SubscribeErrors.EmailRequired);
             }
-            else if (!Subscriber.LooksLikeAddress(email))
+            else if (email is null)
             {
                 errors.Add(SubscribeErrors.EmailInvalid);
             }
@@ -87,10 +87,7 @@ public static class SubscribeFromForm
                 subscriber,
                 cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            if (outcome == RequestSubscription.Outcome.ConfirmationSent)
-            {
-                notifier.Notify();
-            }
+            notifier.Notify();
 
             return new Result(
                 outcome switch

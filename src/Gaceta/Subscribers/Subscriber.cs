@@ -1,14 +1,13 @@
-using System.Text.RegularExpressions;
 using Gaceta.Newsletters;
 
 namespace Gaceta.Subscribers;
 
 /// <summary>An email address with a language. Signs in by emailed link; never has a password.</summary>
-public sealed partial class Subscriber
+public sealed class Subscriber
 {
     public int Id { get; set; }
 
-    /// <summary>The normalized address (trimmed, lower case); unique.</summary>
+    /// <summary>The address in its canonical form (<see cref="Mail.EmailAddress"/>); unique.</summary>
     public required string Email { get; set; }
 
     /// <summary>The language mails are written in: the page's language when the subscriber was created.</summary>
@@ -21,25 +20,6 @@ public sealed partial class Subscriber
 
     public List<Subscription> Subscriptions { get; set; } = [];
 
-    /// <summary>Addresses compare trimmed and case-insensitively: " Ana@Example.ORG" is "ana@example.org".</summary>
-    public static string Normalize(string email)
-    {
-        ArgumentNullException.ThrowIfNull(email);
-        return email.Trim().ToLowerInvariant();
-    }
-
-    /// <summary>
-    /// Whether a normalized address looks deliverable: one @, no spaces, a dot in the domain, 254 characters at
-    /// most. What a reader can be told to fix; the relay decides the rest.
-    /// </summary>
-    public static bool LooksLikeAddress(string normalized)
-    {
-        ArgumentNullException.ThrowIfNull(normalized);
-        return normalized.Length <= 254 && AddressShape().IsMatch(normalized);
-    }
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$", RegexOptions.CultureInvariant)]
-    private static partial Regex AddressShape();
 }
 
 /// <summary>A subscriber's place on one newsletter.</summary>

@@ -1,5 +1,6 @@
 using Gaceta.Data;
 using Gaceta.Mail;
+using Gaceta.Newsletters;
 using Gaceta.Site;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -58,6 +59,7 @@ public static class SubscriberSignIn
         ISubscriptionMails mails,
         ConfirmationThrottle throttle,
         SqliteWriteGate writeGate,
+        SuppressionList suppressions,
         IOptions<SubscriptionOptions> options)
     {
         /// <summary>Sends a sign-in link to <paramref name="email"/> when it belongs to a subscriber.</summary>
@@ -69,8 +71,7 @@ public static class SubscriberSignIn
                 return Outcome.Spam;
             }
 
-            var normalized = string.IsNullOrWhiteSpace(email) ? null : Subscriber.Normalize(email);
-            if (normalized is null || !Subscriber.LooksLikeAddress(normalized))
+            if (!EmailAddress.TryCanonicalize(email, out var normalized))
             {
                 return Outcome.Invalid;
             }
@@ -87,7 +88,7 @@ public static class SubscriberSignIn
             var now = clock.UtcNow;
             var cooldown = now.AddMinutes(-options.Value.SignInCooldownMinutes);
             var askedRecently = await db.SignInLinks.AnyAsync(l => l.SubscriberId == subscriber.Id && l.CreatedAt > cooldown && l.UsedAt == null, cancellationToken);
-            if (askedRecently || !throttle.TryAcquire(client))
+            if (askedRecently || await suppressions.ContainsAsync(db, subscriber.Email, cancellationToken) || !throttle.TryAcquire(client))
             {
                 return Outcome.Throttled;
             }

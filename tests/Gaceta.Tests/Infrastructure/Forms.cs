@@ -40,16 +40,24 @@ public static class Forms
         return await client.SendAsync(request);
     }
 
-    /// <summary>The fields of a vote; pass null to leave one out.</summary>
+    /// <summary>
+    /// The fields of a vote, with the form token of a page rendered a minute earlier (as a reader's would be);
+    /// pass null to leave a field out, and <paramref name="token"/> to send another token.
+    /// </summary>
     public static List<KeyValuePair<string, string>> Vote(
+        CreatedPoll poll,
         int? answer,
         string? email = null,
         bool newsletter = false,
         string? honeypot = null,
         string? elapsed = null,
-        string? returnPath = null)
+        string? returnPath = null,
+        string? token = null)
     {
+        ArgumentNullException.ThrowIfNull(poll);
         var fields = new List<KeyValuePair<string, string>>();
+        fields.Add(new("token", token ?? poll.FormToken()));
+
         if (answer is { } a)
         {
             fields.Add(new("answer", a.ToString(System.Globalization.CultureInfo.InvariantCulture)));

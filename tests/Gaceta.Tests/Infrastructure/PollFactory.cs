@@ -1,11 +1,13 @@
 using Gaceta.Newsletters;
 using Gaceta.Polls;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gaceta.Tests.Infrastructure;
 
 /// <summary>A poll made by a test, embedded in a story of its own in both languages.</summary>
-public sealed record CreatedPoll(int PollId, string Key, int? NewsletterId, IReadOnlyList<int> OptionIds, CreatedStory Story)
+/// <param name="FormToken">A form token for the poll, as a page rendered a minute before the host's clock shows.</param>
+public sealed record CreatedPoll(int PollId, string Key, int? NewsletterId, IReadOnlyList<int> OptionIds, CreatedStory Story, Func<string> FormToken)
 {
     public string PostPath(string language) => $"/{language}/polls/{Key}";
 
@@ -72,7 +74,8 @@ public sealed class PollFactory(GacetaApp app)
             ["en"] = new("Night ferries proposed", "The port authority wants boats to run after midnight.", $"The plan was unveiled on Monday.\n\n{{{{poll:{key}}}}}\n\nA decision is due in spring."),
             ["es"] = new("Proponen ferris nocturnos", "La autoridad portuaria quiere barcos después de medianoche.", $"El plan se presentó el lunes.\n\n{{{{poll:{key}}}}}\n\nLa decisión llegará en primavera."),
         });
-        return new CreatedPoll(pollId, key, newsletterId, options, story);
+        var tokens = app.Services.GetRequiredService<VoteFormTokens>();
+        return new CreatedPoll(pollId, key, newsletterId, options, story, () => tokens.Issue(pollId, app.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1)));
     }
 
     /// <summary>Votes stored for the poll, straight from the table.</summary>

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Gaceta.Mail;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
@@ -54,17 +55,20 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     /// <summary>Messages accepted so far for <paramref name="address"/>.</summary>
     public IReadOnlyList<MimeMessage> To(string address) =>
-        _store.Messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
+        _store.Messages.Where(m => m.To.Mailboxes.Any(b => EmailAddress.Key(b.Address) == EmailAddress.Key(address))).ToList();
 
     /// <summary>Waits until a message to <paramref name="address"/> has arrived.</summary>
-    public async Task<MimeMessage> WaitForAsync(string address, TimeSpan? timeout = null)
+    public Task<MimeMessage> WaitForAsync(string address, TimeSpan? timeout = null) => WaitForAsync(address, _ => true, timeout);
+
+    /// <summary>Waits until a message to <paramref name="address"/> that <paramref name="matches"/> has arrived.</summary>
+    public async Task<MimeMessage> WaitForAsync(string address, Func<MimeMessage, bool> matches, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
         while (DateTime.UtcNow < deadline)
         {
-            if (To(address) is [var first, ..])
+            if (To(address).FirstOrDefault(matches) is { } found)
             {
-                return first;
+                return found;
             }
 
             await Task.Delay(50);

@@ -29,7 +29,7 @@ public abstract class EditionSendingTests(GacetaApp app)
             Assert.Equal(language == "es" ? "Boletín del puerto" : "Harbour bulletin", message.Subject);
             var unsubscribe = message.Headers[HeaderId.ListUnsubscribe];
             Assert.Contains("<https://gaceta.test/newsletters/unsubscribe/", unsubscribe, StringComparison.Ordinal);
-            Assert.Contains("<mailto:", unsubscribe, StringComparison.Ordinal);
+            Assert.DoesNotContain("mailto:", unsubscribe, StringComparison.Ordinal);
             Assert.Equal("List-Unsubscribe=One-Click", message.Headers[HeaderId.ListUnsubscribePost]);
             Assert.Contains(".gaceta.test>", message.Headers[HeaderId.ListId], StringComparison.Ordinal);
             Assert.NotNull(message.TextBody);

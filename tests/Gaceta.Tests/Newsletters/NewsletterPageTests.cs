@@ -73,6 +73,83 @@ public abstract class NewsletterPageTests(GacetaApp app)
         Assert.False(await app.WithDbAsync(db => db.Subscribers.AnyAsync(s => s.Email == email)));
     }
 
+    [Theory]
+    [InlineData("en", "You already receive Harbour weekly")]
+    [InlineData("es", "Ya recibe Semanario del puerto")]
+    public async Task SubscribingAgain_AnswersAsTheFirstTime_AndOnlyTheOwnerIsToldByMail(string language, string subject)
+    {
+        var key = await CreateFreeNewsletterAsync();
+        var email = $"again-{Guid.NewGuid():N}@example.org";
+        var reader = app.CreateReader();
+        using var first = await reader.PostFormAsync($"/{language}/newsletters", [new("newsletter", key), new("email", email), new("consent", "yes")], clientAddress: "198.51.100.71");
+        await app.Smtp.WaitForAsync(email);
+        await app.WithDbAsync(db => db.Subscriptions.Where(s => s.Subscriber.Email == email)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SubscriptionStatus.Active)));
+        app.Clock.Advance(TimeSpan.FromMinutes(11));
+
+        using var again = await reader.PostFormAsync($"/{language}/newsletters", [new("newsletter", key), new("email", email.ToUpperInvariant()), new("consent", "yes")], clientAddress: "198.51.100.72");
+
+        Assert.Equal(first.StatusCode, again.StatusCode);
+        Assert.Equal(
+            Html.Parse(await first.Content.ReadAsStringAsync()).QuerySelector(".poll-notice").Text(),
+            Html.Parse(await again.Content.ReadAsStringAsync()).QuerySelector(".poll-notice").Text());
+        var told = await app.Smtp.WaitForAsync(email, m => m.Subject == subject);
+        Assert.Contains($"/{language}/newsletters/sign-in", told.TextBody, StringComparison.Ordinal);
+        Assert.Single(await app.WithDbAsync(db => db.Subscribers.Where(s => s.Email == email).ToListAsync()));
+    }
+
+    [Theory]
+    [InlineData("en", "<{0}>", "Enter an email address like name@example.com.")]
+    [InlineData("en", "Victim <{0}>", "Enter an email address like name@example.com.")]
+    [InlineData("es", "{0}, other@example.org", "Escriba una dirección de correo como nombre@ejemplo.com.")]
+    [InlineData("es", "{0} (comment)", "Escriba una dirección de correo como nombre@ejemplo.com.")]
+    [InlineData("en", "\"{0}\"", "Enter an email address like name@example.com.")]
+    [InlineData("en", "{0};other@example.org", "Enter an email address like name@example.com.")]
+    public async Task OtherSpellingsOfAnAddress_AreRefused_AndStoreNothing(string language, string spelling, string message)
+    {
+        var key = await CreateFreeNewsletterAsync();
+        var email = $"victim-{Guid.NewGuid():N}@example.org";
+        var typed = string.Format(System.Globalization.CultureInfo.InvariantCulture, spelling, email);
+        using var response = await app.CreateReader().PostFormAsync($"/{language}/newsletters", [new("newsletter", key), new("email", typed), new("consent", "yes")]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelectorAll(".error-summary li").Select(li => li.Text()));
+        Assert.False(await app.WithDbAsync(db => db.Subscribers.AnyAsync(s => s.Email.Contains(email))));
+    }
+
+    [Fact]
+    public async Task AnInternationalDomain_IsStoredAndMailedInItsAsciiForm()
+    {
+        var key = await CreateFreeNewsletterAsync();
+        var local = $"idn-{Guid.NewGuid():N}";
+        using var response = await app.CreateReader().PostFormAsync("/es/newsletters", [new("newsletter", key), new("email", $"{local}@Bücher.Example"), new("consent", "yes")]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var canonical = $"{local}@xn--bcher-kva.example";
+        Assert.True(await app.WithDbAsync(db => db.Subscribers.AnyAsync(s => s.Email == canonical)));
+        await app.Smtp.WaitForAsync(canonical);
+    }
+
+    [Fact]
+    public async Task ASuppressedAddress_GetsNoConfirmationMail_AndTheSameAnswer()
+    {
+        var key = await CreateFreeNewsletterAsync();
+        var email = $"bounced-{Guid.NewGuid():N}@example.org";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var list = scope.ServiceProvider.GetRequiredService<SuppressionList>();
+            var db = scope.ServiceProvider.GetRequiredService<Gaceta.Data.GacetaDb>();
+            db.Suppressions.Add(new Suppression { EmailHash = list.HashOf(email), Reason = "550 no such user", CreatedAt = app.Clock.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync();
+        }
+
+        using var response = await app.CreateReader().PostFormAsync("/en/newsletters", [new("newsletter", key), new("email", email), new("consent", "yes")], clientAddress: "198.51.100.73");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Almost done", Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector(".poll-notice").Text(), StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.OutboundMails.AnyAsync(m => m.Recipient == email)));
+    }
+
     private Task<string> CreateFreeNewsletterAsync() => app.WithDbAsync(async db =>
     {
         var newsletter = new Newsletter

@@ -68,10 +68,10 @@ public abstract class PollAdminTests(GacetaApp app)
     {
         var poll = await app.Polls.CreateAsync();
         var reader = app.CreateReader();
-        (await reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll.OptionIds[0]))).Dispose();
-        (await reader.PostFormAsync(poll.PostPath("es"), Forms.Vote(poll.OptionIds[1]))).Dispose();
-        (await reader.PostFormAsync(poll.PostPath("es"), Forms.Vote(poll.OptionIds[1]))).Dispose();
-        (await reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll.OptionIds[0], honeypot: "https://spam.example"))).Dispose();
+        (await reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll, poll.OptionIds[0]))).Dispose();
+        (await reader.PostFormAsync(poll.PostPath("es"), Forms.Vote(poll, poll.OptionIds[1]))).Dispose();
+        (await reader.PostFormAsync(poll.PostPath("es"), Forms.Vote(poll, poll.OptionIds[1]))).Dispose();
+        (await reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll, poll.OptionIds[0], honeypot: "https://spam.example"))).Dispose();
 
         using var editor = await StaffSession.SignInAsync(app, StaffRoles.Editor);
         var results = await editor.Client.GetDocumentAsync($"/admin/polls/{poll.PollId}/results");

@@ -62,7 +62,7 @@ public sealed class StaffAccessTests(SqliteApp app)
         var story = await app.Stories.CreateBilingualAsync();
         var poll = await app.Polls.CreateAsync();
         var subscriberEmail = $"matrix-{Guid.NewGuid():N}@example.org";
-        (await app.CreateReader().PostFormAsync(poll.PostPath("en"), Forms.Vote(poll.OptionIds[0], email: subscriberEmail, newsletter: true))).Dispose();
+        (await app.CreateReader().PostFormAsync(poll.PostPath("en"), Forms.Vote(poll, poll.OptionIds[0], email: subscriberEmail, newsletter: true))).Dispose();
         var subscriberId = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Subscribers.Where(s => s.Email == subscriberEmail).Select(s => s.Id)));
         var editionId = await app.WithDbAsync(async db =>
         {

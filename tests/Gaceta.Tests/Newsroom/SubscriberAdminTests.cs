@@ -83,7 +83,7 @@ public abstract class SubscriberAdminTests(GacetaApp app)
     {
         var poll = await app.Polls.CreateAsync();
         var email = $"erase-{Guid.NewGuid():N}@example.org";
-        using (var vote = await app.CreateReader().PostFormAsync(poll.PostPath("en"), Forms.Vote(poll.OptionIds[0], email: email, newsletter: true)))
+        using (var vote = await app.CreateReader().PostFormAsync(poll.PostPath("en"), Forms.Vote(poll, poll.OptionIds[0], email: email, newsletter: true)))
         {
             Assert.Equal(HttpStatusCode.OK, vote.StatusCode);
         }
@@ -129,7 +129,7 @@ public abstract class SubscriberAdminTests(GacetaApp app)
     {
         var poll = await app.Polls.CreateAsync();
         var email = $"filter-{Guid.NewGuid():N}@example.org";
-        (await app.CreateReader().PostFormAsync(poll.PostPath("es"), Forms.Vote(poll.OptionIds[0], email: email, newsletter: true))).Dispose();
+        (await app.CreateReader().PostFormAsync(poll.PostPath("es"), Forms.Vote(poll, poll.OptionIds[0], email: email, newsletter: true))).Dispose();
         using var editor = await StaffSession.SignInAsync(app, StaffRoles.Editor);
 
         var found = await editor.Client.GetDocumentAsync($"/admin/subscribers?q={email[..20]}&status=Pending&language=es");

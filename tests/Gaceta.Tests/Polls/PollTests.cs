@@ -46,7 +46,11 @@ public abstract class PollTests(GacetaApp app)
         var trap = honeypot.ParentElement!;
         Assert.Equal("true", trap.GetAttribute("aria-hidden"));
         Assert.Contains("poll-hp", trap.ClassList);
-        Assert.Equal(honeypotLabel, trap.QuerySelector("label").Text());
+        Assert.Equal(honeypotLabel, honeypot.GetAttribute("aria-label"));
+        Assert.Null(trap.QuerySelector("label"));
+
+        // A plain-text scrape of the page, or reader mode, never shows the trap's words.
+        Assert.DoesNotContain(honeypotLabel, page.Body!.TextContent, StringComparison.Ordinal);
 
         // The poll's chrome stays out of every summary of the article.
         var description = page.QuerySelector("meta[name=description]")?.GetAttribute("content");
@@ -75,8 +79,8 @@ public abstract class PollTests(GacetaApp app)
 
         Assert.Equal(await one.Content.ReadAsByteArrayAsync(), await two.Content.ReadAsByteArrayAsync());
         Assert.False(one.Headers.Contains("Set-Cookie"));
-        using var voteOne = await first.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll.OptionIds[0]), clientAddress: "198.51.100.1");
-        using var voteTwo = await second.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll.OptionIds[1]), clientAddress: "198.51.100.2");
+        using var voteOne = await first.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll, poll.OptionIds[0]), clientAddress: "198.51.100.1");
+        using var voteTwo = await second.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll, poll.OptionIds[1]), clientAddress: "198.51.100.2");
         Assert.Equal(HttpStatusCode.OK, voteOne.StatusCode);
         Assert.Equal(HttpStatusCode.OK, voteTwo.StatusCode);
         Assert.Equal(2, await app.Polls.StoredVotesAsync(poll.PollId));
@@ -87,9 +91,9 @@ public abstract class PollTests(GacetaApp app)
     {
         var poll = await app.Polls.CreateAsync();
 
-        using var english = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll.OptionIds[0]));
-        using var spanish = await _reader.PostFormAsync(poll.PostPath("es"), Forms.Vote(poll.OptionIds[0]));
-        using var third = await _reader.PostFormAsync(poll.PostPath("es"), Forms.Vote(poll.OptionIds[1]));
+        using var english = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll, poll.OptionIds[0]));
+        using var spanish = await _reader.PostFormAsync(poll.PostPath("es"), Forms.Vote(poll, poll.OptionIds[0]));
+        using var third = await _reader.PostFormAsync(poll.PostPath("es"), Forms.Vote(poll, poll.OptionIds[1]));
 
         Assert.Equal(HttpStatusCode.OK, third.StatusCode);
         var results = Html.Parse(await third.Content.ReadAsStringAsync()).QuerySelector($"#poll-{poll.Key}")!;
@@ -114,7 +118,7 @@ public abstract class PollTests(GacetaApp app)
     {
         var poll = await app.Polls.CreateAsync();
 
-        using var response = await _reader.PostFormAsync(poll.PostPath(language), Forms.Vote(null, email: "not-an-address", newsletter: true));
+        using var response = await _reader.PostFormAsync(poll.PostPath(language), Forms.Vote(poll, null, email: "not-an-address", newsletter: true));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
@@ -142,7 +146,7 @@ public abstract class PollTests(GacetaApp app)
     {
         var poll = await app.Polls.CreateAsync();
 
-        using var response = await _reader.PostFormAsync(poll.PostPath(language), Forms.Vote(poll.OptionIds[0], newsletter: true));
+        using var response = await _reader.PostFormAsync(poll.PostPath(language), Forms.Vote(poll, poll.OptionIds[0], newsletter: true));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
@@ -166,21 +170,25 @@ public abstract class PollTests(GacetaApp app)
     }
 
     [Fact]
-    public async Task Vote_WithTheSameEmailInCaseAndWhitespaceVariants_CountsOnce_AndIsToldKindly()
+    public async Task Vote_WithTheSameEmailInCaseAndWhitespaceVariants_CountsOnce_AndTellsNobodyItVotedBefore()
     {
         var poll = await app.Polls.CreateAsync();
         var address = $"reader-{Guid.NewGuid():N}@example.org";
 
-        using var first = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll.OptionIds[0], email: address));
-        using var shouted = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll.OptionIds[1], email: "  " + address.ToUpperInvariant() + " "));
-        using var spanish = await _reader.PostFormAsync(poll.PostPath("es"), Forms.Vote(poll.OptionIds[1], email: "\t" + address.Replace("reader", "READER", StringComparison.Ordinal)));
+        using var first = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll, poll.OptionIds[0], email: address));
+        using var shouted = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll, poll.OptionIds[1], email: "  " + address.ToUpperInvariant() + " "));
+        using var spanish = await _reader.PostFormAsync(poll.PostPath("es"), Forms.Vote(poll, poll.OptionIds[1], email: "\t" + address.Replace("reader", "READER", StringComparison.Ordinal)));
 
+        // The answer is word for word what a first vote gets: a stranger cannot learn that the address voted.
         Assert.Equal(HttpStatusCode.OK, shouted.StatusCode);
         Assert.Equal(
-            "You have already voted in this poll with this email address, so your first answer stands. Thank you!",
+            "Thank you, your vote has been counted.",
             Html.Parse(await shouted.Content.ReadAsStringAsync()).QuerySelector(".poll-notice").Text());
         Assert.Equal(
-            "Ya ha votado en esta encuesta con esta dirección de correo, así que vale su primera respuesta. ¡Gracias!",
+            Html.Parse(await first.Content.ReadAsStringAsync()).QuerySelector(".poll-notice").Text(),
+            Html.Parse(await shouted.Content.ReadAsStringAsync()).QuerySelector(".poll-notice").Text());
+        Assert.Equal(
+            "Gracias, su voto se ha contado.",
             Html.Parse(await spanish.Content.ReadAsStringAsync()).QuerySelector(".poll-notice").Text());
         Assert.Equal(1, await app.Polls.StoredVotesAsync(poll.PollId));
         // Only a keyed hash of the address is kept with the vote.
@@ -194,10 +202,13 @@ public abstract class PollTests(GacetaApp app)
         var poll = await app.Polls.CreateAsync();
         var address = $"bot-{Guid.NewGuid():N}@example.org";
 
-        using var response = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll.OptionIds[0], email: address, newsletter: true, honeypot: "https://spam.example"));
+        using var response = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll, poll.OptionIds[0], email: address, newsletter: true, honeypot: "https://spam.example"));
 
+        // Word for word what a person who ticked the box is told.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Thank you, your vote has been counted.", Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector(".poll-notice").Text());
+        Assert.Equal(
+            "Thank you, your vote has been counted. We have emailed this address about the newsletter: if it asks you to confirm, open the link in it.",
+            Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector(".poll-notice").Text());
         Assert.Equal(0, await app.Polls.StoredVotesAsync(poll.PollId));
         Assert.Equal(1, await app.Polls.SpamCountAsync(poll.PollId));
         Assert.False(await app.WithDbAsync(db => db.Subscribers.AnyAsync(s => s.Email == address)));
@@ -209,8 +220,8 @@ public abstract class PollTests(GacetaApp app)
     {
         var poll = await app.Polls.CreateAsync();
 
-        using var hasty = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll.OptionIds[0], elapsed: "300"));
-        using var human = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll.OptionIds[0], elapsed: "9000"));
+        using var hasty = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll, poll.OptionIds[0], elapsed: "300"));
+        using var human = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll, poll.OptionIds[0], elapsed: "9000"));
 
         Assert.Equal(HttpStatusCode.OK, hasty.StatusCode);
         Assert.Equal(1, await app.Polls.StoredVotesAsync(poll.PollId));
@@ -225,7 +236,7 @@ public abstract class PollTests(GacetaApp app)
     {
         var poll = await app.Polls.CreateAsync();
 
-        using var response = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll.OptionIds[0]), origin: origin);
+        using var response = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll, poll.OptionIds[0]), origin: origin);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(0, await app.Polls.StoredVotesAsync(poll.PollId));
@@ -236,10 +247,10 @@ public abstract class PollTests(GacetaApp app)
     {
         var poll = await app.Polls.CreateAsync();
 
-        using var bare = await _reader.PostFormAsync(poll.PostPath("es"), Forms.Vote(poll.OptionIds[0]), origin: null);
+        using var bare = await _reader.PostFormAsync(poll.PostPath("es"), Forms.Vote(poll, poll.OptionIds[0]), origin: null);
         using var referred = await _reader.PostFormAsync(
             poll.PostPath("es"),
-            Forms.Vote(poll.OptionIds[0]),
+            Forms.Vote(poll, poll.OptionIds[0]),
             origin: null,
             headers: new Dictionary<string, string> { ["Referer"] = GacetaApp.PublicUrl + poll.Story.PathIn("es") });
 
@@ -255,11 +266,11 @@ public abstract class PollTests(GacetaApp app)
     public async Task ClosedPoll_ShowsResultsOnly_AndAVoteIs409(string language, string message)
     {
         var poll = await app.Polls.CreateAsync(closesIn: TimeSpan.FromMinutes(30));
-        using var early = await _reader.PostFormAsync(poll.PostPath(language), Forms.Vote(poll.OptionIds[0]));
+        using var early = await _reader.PostFormAsync(poll.PostPath(language), Forms.Vote(poll, poll.OptionIds[0]));
         app.Clock.Advance(TimeSpan.FromMinutes(31));
         await app.EvictStoryAsync(poll.Story);
 
-        using var late = await _reader.PostFormAsync(poll.PostPath(language), Forms.Vote(poll.OptionIds[1]));
+        using var late = await _reader.PostFormAsync(poll.PostPath(language), Forms.Vote(poll, poll.OptionIds[1]));
 
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         var block = Html.Parse(await late.Content.ReadAsStringAsync()).QuerySelector($"#poll-{poll.Key}")!;
@@ -272,14 +283,80 @@ public abstract class PollTests(GacetaApp app)
     }
 
     [Fact]
-    public async Task PollNotYetOpen_RefusesVotesWith409()
+    public async Task APollNotYetOpen_IsNotThereForReaders()
     {
         var poll = await app.Polls.CreateAsync(opensIn: TimeSpan.FromHours(1));
 
-        using var response = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll.OptionIds[0]));
+        using var vote = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll, poll.OptionIds[0]));
+        using var page = await _reader.GetAsync(new Uri(poll.PostPath("es"), UriKind.Relative));
+        using var results = await _reader.GetAsync(new Uri(poll.ResultsPath("en"), UriKind.Relative));
+        var article = await _reader.GetDocumentAsync(poll.Story.PathIn("en"));
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("This poll is not open for votes yet.", Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector(".poll-problem").Text());
+        Assert.Equal(HttpStatusCode.NotFound, vote.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, results.StatusCode);
+        Assert.Null(article.QuerySelector($"#poll-{poll.Key}"));
+        Assert.Equal(0, await app.Polls.StoredVotesAsync(poll.PollId));
+    }
+
+    [Theory]
+    [InlineData("en", "This vote did not come from the form on our page. Check your answer and send it again.")]
+    [InlineData("es", "Este voto no llegó desde el formulario de nuestra página. Revise su respuesta y envíela de nuevo.")]
+    public async Task AVoteWithoutTheFormsToken_OrWithAForgedOne_IsRefused(string language, string message)
+    {
+        var poll = await app.Polls.CreateAsync();
+        var other = await app.Polls.CreateAsync();
+
+        using var bare = await _reader.PostFormAsync(poll.PostPath(language), [new("answer", poll.OptionIds[0].ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        using var forged = await _reader.PostFormAsync(poll.PostPath(language), Forms.Vote(poll, poll.OptionIds[0], token: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+        using var borrowed = await _reader.PostFormAsync(poll.PostPath(language), Forms.Vote(poll, poll.OptionIds[0], token: other.FormToken()));
+
+        foreach (var response in new[] { bare, forged, borrowed })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var block = Html.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal(message, block.QuerySelector(".error-summary a").Text());
+            // The form comes back, with a token of its own, so a person can send it again.
+            Assert.False(string.IsNullOrEmpty(block.QuerySelector($"#poll-{poll.Key} form input[name=token]")?.GetAttribute("value")));
+        }
+
+        Assert.Equal(0, await app.Polls.StoredVotesAsync(poll.PollId));
+    }
+
+    [Theory]
+    [InlineData("en", 0.5, "That was very quick. Check your answer and send it again.")]
+    [InlineData("es", 0.5, "Ha sido muy rápido. Revise su respuesta y envíela de nuevo.")]
+    [InlineData("en", 13 * 3600, "This form was open for a long time. Check your answer and send it again.")]
+    [InlineData("es", 13 * 3600, "Este formulario llevaba mucho tiempo abierto. Revise su respuesta y envíela de nuevo.")]
+    public async Task AFormSentTooSoonOrTooLateAfterItWasRendered_IsRefused(string language, double seconds, string message)
+    {
+        var poll = await app.Polls.CreateAsync(closesIn: TimeSpan.FromDays(3));
+        var page = await _reader.GetDocumentAsync(poll.Story.PathIn(language));
+        var token = page.QuerySelector($"#poll-{poll.Key} input[name=token]")!.GetAttribute("value");
+        app.Clock.Advance(TimeSpan.FromSeconds(seconds));
+
+        using var response = await _reader.PostFormAsync(poll.PostPath(language), Forms.Vote(poll, poll.OptionIds[0], token: token));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(message, Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector(".error-summary a").Text());
+        Assert.Equal(0, await app.Polls.StoredVotesAsync(poll.PollId));
+    }
+
+    [Fact]
+    public async Task AReaderWithoutJavaScript_VotesWithTheTokenOfTheCachedPage()
+    {
+        var poll = await app.Polls.CreateAsync();
+        var page = await _reader.GetDocumentAsync(poll.Story.PathIn("es"));
+        var form = page.QuerySelector($"#poll-{poll.Key} form")!;
+        var fields = form.QuerySelectorAll("input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? string.Empty)).ToList();
+        fields.Add(new("answer", poll.OptionIds[1].ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        fields.Add(new("website", string.Empty));
+        app.Clock.Advance(TimeSpan.FromSeconds(20));
+
+        using var response = await _reader.PostFormAsync(form.GetAttribute("action")!, fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, await app.Polls.StoredVotesAsync(poll.PollId));
     }
 
     [Fact]
@@ -287,7 +364,7 @@ public abstract class PollTests(GacetaApp app)
     {
         var poll = await app.Polls.CreateAsync();
 
-        using var response = await _reader.PostFormAsync(poll.PostPath("en") + "?fragment=1", Forms.Vote(poll.OptionIds[0]));
+        using var response = await _reader.PostFormAsync(poll.PostPath("en") + "?fragment=1", Forms.Vote(poll, poll.OptionIds[0]));
 
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
         Assert.StartsWith($"gaceta_voted={poll.PollId}", cookie, StringComparison.Ordinal);
@@ -300,7 +377,7 @@ public abstract class PollTests(GacetaApp app)
     [Fact]
     public async Task UnknownPoll_Is404()
     {
-        using var response = await _reader.PostFormAsync($"/en/polls/no-such-poll-{Guid.NewGuid():N}", Forms.Vote(1));
+        using var response = await _reader.PostFormAsync($"/en/polls/no-such-poll-{Guid.NewGuid():N}", [new("answer", "1")]);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -315,7 +392,7 @@ public abstract class PollTests(GacetaApp app)
             using var client = app.CreateReader();
             // A few repeat addresses among them: exactly one vote each may count.
             var email = i % 4 == 0 ? $"repeat-{poll.Key}@example.org" : $"burst-{i}-{poll.Key}@example.org";
-            using var response = await client.PostFormAsync(poll.PostPath(i % 2 == 0 ? "en" : "es"), Forms.Vote(poll.OptionIds[i % 2], email: email));
+            using var response = await client.PostFormAsync(poll.PostPath(i % 2 == 0 ? "en" : "es"), Forms.Vote(poll, poll.OptionIds[i % 2], email: email));
             return response.StatusCode;
         }));
 

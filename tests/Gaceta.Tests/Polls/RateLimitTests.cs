@@ -18,6 +18,58 @@ public sealed class LimitedApp() : GacetaApp(DatabaseEngine.Sqlite)
     };
 }
 
+/// <summary>A host with tight per-client limits and the default network settings: no proxy is trusted.</summary>
+public sealed class UnproxiedApp() : GacetaApp(DatabaseEngine.Sqlite)
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Polls:VotesPerClientPerMinute"] = "3",
+        ["Search:SearchesPerClientPerMinute"] = "3",
+    };
+}
+
+/// <summary>With no trusted proxy configured, forwarded headers are ignored entirely.</summary>
+public sealed class DefaultNetworkTests(UnproxiedApp app) : IClassFixture<UnproxiedApp>
+{
+    private readonly HttpClient _reader = app.CreateReader();
+
+    [Fact]
+    public async Task ForgedForwardedForHeaders_DoNotEscapeTheVoteLimit()
+    {
+        var poll = await app.Polls.CreateAsync();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var response = await _reader.PostFormAsync(
+                poll.PostPath("en"),
+                Forms.Vote(poll, poll.OptionIds[0]),
+                clientAddress: "198.51.100.61",
+                headers: new Dictionary<string, string> { ["X-Forwarded-For"] = $"203.0.113.{i}, 198.51.100.{i}" });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
+    public async Task ForgedForwardedForHeaders_DoNotEscapeTheSearchLimit()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/en/search?q=forged{i}");
+            request.Headers.TryAddWithoutValidation(GacetaApp.ClientHeader, "198.51.100.62");
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", $"203.0.113.{i}");
+            using var response = await _reader.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(2, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+    }
+}
+
 /// <summary>Per-client limits on votes and confirmation mails, keyed by the address trusted proxies report.</summary>
 public sealed class RateLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
 {
@@ -32,11 +84,11 @@ public sealed class RateLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
         var client = $"198.51.100.{(language == "en" ? 21 : 22)}";
         for (var i = 0; i < 3; i++)
         {
-            using var allowed = await _reader.PostFormAsync(poll.PostPath(language), Forms.Vote(poll.OptionIds[0]), clientAddress: client);
+            using var allowed = await _reader.PostFormAsync(poll.PostPath(language), Forms.Vote(poll, poll.OptionIds[0]), clientAddress: client);
             Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         }
 
-        using var refused = await _reader.PostFormAsync(poll.PostPath(language), Forms.Vote(poll.OptionIds[0]), clientAddress: client);
+        using var refused = await _reader.PostFormAsync(poll.PostPath(language), Forms.Vote(poll, poll.OptionIds[0]), clientAddress: client);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
@@ -84,7 +136,7 @@ public sealed class RateLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
         {
             using var response = await _reader.PostFormAsync(
                 poll.PostPath("en"),
-                Forms.Vote(poll.OptionIds[0]),
+                Forms.Vote(poll, poll.OptionIds[0]),
                 clientAddress: "198.51.100.31",
                 headers: new Dictionary<string, string> { ["X-Forwarded-For"] = $"203.0.113.{i}" });
             statuses.Add(response.StatusCode);
@@ -95,6 +147,25 @@ public sealed class RateLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
     }
 
     [Fact]
+    public async Task BehindATrustedProxy_AddressesTheClientPrependedAreNotBelieved()
+    {
+        // The proxy appends the address it saw; what the client wrote before it is the client's own word.
+        var poll = await app.Polls.CreateAsync();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await _reader.PostFormAsync(
+                poll.PostPath("en"),
+                Forms.Vote(poll, poll.OptionIds[0]),
+                clientAddress: LimitedApp.Proxy,
+                headers: new Dictionary<string, string> { ["X-Forwarded-For"] = $"203.0.113.{200 + i}, 198.51.100.35" });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.OK));
+    }
+
+    [Fact]
     public async Task BehindATrustedProxy_EachForwardedClientHasItsOwnLimit()
     {
         var poll = await app.Polls.CreateAsync();
@@ -102,7 +173,7 @@ public sealed class RateLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
         {
             using var response = await _reader.PostFormAsync(
                 poll.PostPath("en"),
-                Forms.Vote(poll.OptionIds[0]),
+                Forms.Vote(poll, poll.OptionIds[0]),
                 clientAddress: LimitedApp.Proxy,
                 headers: new Dictionary<string, string> { ["X-Forwarded-For"] = $"203.0.113.{100 + i}" });
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -116,8 +187,8 @@ public sealed class RateLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
         var first = $"first-{Guid.NewGuid():N}@example.org";
         var second = $"second-{Guid.NewGuid():N}@example.org";
 
-        using var one = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll.OptionIds[0], email: first, newsletter: true), clientAddress: "198.51.100.41");
-        using var two = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll.OptionIds[0], email: second, newsletter: true), clientAddress: "198.51.100.41");
+        using var one = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll, poll.OptionIds[0], email: first, newsletter: true), clientAddress: "198.51.100.41");
+        using var two = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll, poll.OptionIds[0], email: second, newsletter: true), clientAddress: "198.51.100.41");
 
         Assert.Equal(HttpStatusCode.OK, two.StatusCode);
         Assert.Equal(2, await app.Polls.StoredVotesAsync(poll.PollId));

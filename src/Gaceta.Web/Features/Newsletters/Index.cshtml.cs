@@ -85,16 +85,9 @@ public sealed class IndexModel(
                 Errors = result.Errors.Select(e => text[e].Value).ToList();
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 break;
-            case SubscribeFromForm.Outcome.AlreadySubscribed:
-                Notice = text["This address already receives this newsletter."];
-                PostedEmail = null;
-                break;
-            case SubscribeFromForm.Outcome.ConfirmationThrottled:
-                Notice = text["We sent a confirmation email to this address a short while ago: please use the link in it."];
-                PostedEmail = null;
-                break;
             default:
-                // Sent, or spam answered exactly as if sent.
+                // Sent, held back by a limit, already subscribed, or spam: all answered alike, so the page never tells
+                // a stranger whether the address subscribes. What the owner may know goes to the address by mail.
                 Notice = text["Almost done: we have sent you an email. Open the link in it to confirm your subscription."];
                 PostedEmail = null;
                 break;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Gaceta.Polls;
 using Gaceta.Site;
-using Gaceta.Subscribers;
 using Gaceta.Web.Features.Shared;
 using Gaceta.Web.Infrastructure.Caching;
 using Gaceta.Web.Infrastructure.Network;
@@ -29,7 +28,11 @@ public sealed class PollModel(
     IStringLocalizer<SharedResource> text) : ReaderPageModel
 {
     [FromRoute(Name = "key")]
-    public string Key { get; set; } = string.Empty;
+    public string Key
+    {
+        get;
+        set => field = value ?? string.Empty; // a blank segment binds as null
+    } = string.Empty;
 
     /// <summary>The enhancing script asks for the poll block alone, to swap it into the article.</summary>
     [FromQuery(Name = "fragment")]
@@ -65,6 +68,7 @@ public sealed class PollModel(
         [FromForm(Name = "website")] string? honeypot,
         [FromForm(Name = "elapsed")] string? elapsed,
         [FromForm(Name = "return")] string? returnPath,
+        [FromForm(Name = "token")] string? formToken,
         CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
@@ -90,7 +94,8 @@ public sealed class PollModel(
                 honeypot,
                 int.TryParse(elapsed, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) ? ms : null,
                 urls.Absolute(back),
-                HttpContext.ClientAddress()),
+                HttpContext.ClientAddress(),
+                formToken),
             cancellationToken);
 
         if (result.Poll is not { } poll)
@@ -111,32 +116,25 @@ public sealed class PollModel(
             case VoteOutcome.Closed:
                 Block = await ResultsAsync(poll, back, text["This poll is closed. Your answer was not counted."], cancellationToken);
                 return Show(StatusCodes.Status409Conflict);
-            case VoteOutcome.NotYetOpen:
-                return Refuse(StatusCodes.Status409Conflict, text["This poll is not open for votes yet."]);
-            case VoteOutcome.AlreadyVoted:
-                VotedCookie.Remember(HttpContext, poll.Id);
-                Block = await ResultsAsync(poll, back, text["You have already voted in this poll with this email address, so your first answer stands. Thank you!"], cancellationToken);
-                return Show(StatusCodes.Status200OK);
             default:
-                // Counted, or spam answered exactly as if counted.
+                // Counted, already counted for this address, or spam: all answered alike, so the page never tells a
+                // stranger whether an address has voted. Only a counted vote changes the results.
                 VotedCookie.Remember(HttpContext, poll.Id);
                 if (result.Outcome == VoteOutcome.Counted)
                 {
                     await cache.PollChangedAsync(poll.Id, cancellationToken);
                 }
 
-                Block = await ResultsAsync(poll, back, Thanks(result.Subscription), cancellationToken);
+                Block = await ResultsAsync(poll, back, Thanks(poll, email, newsletter is not null), cancellationToken);
                 return Show(StatusCodes.Status200OK);
         }
     }
 
-    private string Thanks(RequestSubscription.Outcome? subscription) => subscription switch
-    {
-        RequestSubscription.Outcome.ConfirmationSent => text["Thank you, your vote has been counted. We have sent you an email: open the link in it to confirm your newsletter subscription."],
-        RequestSubscription.Outcome.ConfirmationThrottled => text["Thank you, your vote has been counted. We sent a confirmation email to this address a short while ago: please use the link in it."],
-        RequestSubscription.Outcome.AlreadySubscribed => text["Thank you, your vote has been counted. You already receive this newsletter."],
-        _ => text["Thank you, your vote has been counted."],
-    };
+    /// <summary>The thanks depend on what was asked, never on what the database knows about the address.</summary>
+    private string Thanks(PollView poll, string? email, bool wantsNewsletter) =>
+        wantsNewsletter && poll.Offer is not null && !string.IsNullOrWhiteSpace(email)
+            ? text["Thank you, your vote has been counted. We have emailed this address about the newsletter: if it asks you to confirm, open the link in it."]
+            : text["Thank you, your vote has been counted."];
 
     private FieldError Describe(VoteError error, PollView poll)
     {
@@ -148,6 +146,9 @@ public sealed class PollModel(
             VoteError.AnswerUnknown => new FieldError(firstOption, text["Choose one of the answers shown."]),
             VoteError.EmailInvalid => new FieldError(email, text["Enter a valid email address, like name@example.com, or leave it empty."]),
             VoteError.EmailRequiredForNewsletter => new FieldError(email, text["Enter your email address to receive the newsletter, or untick the newsletter box."]),
+            VoteError.FormUnreadable => new FieldError(firstOption, text["This vote did not come from the form on our page. Check your answer and send it again."]),
+            VoteError.FormTooQuick => new FieldError(firstOption, text["That was very quick. Check your answer and send it again."]),
+            VoteError.FormExpired => new FieldError(firstOption, text["This form was open for a long time. Check your answer and send it again."]),
             _ => new FieldError(firstOption, text["Check your answer."]),
         };
     }

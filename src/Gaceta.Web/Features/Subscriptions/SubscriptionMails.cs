@@ -40,6 +40,27 @@ internal sealed class SubscriptionMails(
         return message;
     }
 
+    /// <summary>
+    /// Someone asked for a newsletter this address already receives. The form said only "check your inbox", so
+    /// whether the address subscribes is told to its owner alone.
+    /// </summary>
+    public MimeMessage AlreadySubscribed(AlreadySubscribedMail request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var language = languages.Find(request.Language) ?? languages.Default;
+        var culture = language.Culture;
+        string T(string key) => text.In(culture, key);
+        var newsletter = request.NewsletterNames.GetValueOrDefault(language.Code) ?? request.NewsletterNames.Values.FirstOrDefault() ?? site.Value.Name;
+        var intro = string.Format(culture, T("Someone, we hope you, asked to receive {0} at this address. This address already receives it, so there is nothing to confirm."), newsletter);
+        var action = T("To change your newsletters or read past editions, sign in here:");
+        var expiry = T("If you did not ask for this, ignore this message: nothing has changed.");
+        var leave = T("Unsubscribe at any time:");
+
+        var message = NewMessage(request.Email, string.Format(culture, T("You already receive {0}"), newsletter), request.UnsubscribeToken);
+        message.Body = Body(language, newsletter, intro, action, urls.Absolute(SubscriberArea.SignInPath(language.Code)), expiry, (leave, urls.Absolute(SubscriptionPaths.Unsubscribe(request.UnsubscribeToken))));
+        return message;
+    }
+
     /// <summary>A transactional mail: it goes to one person who asked for it, so it carries no list headers.</summary>
     public MimeMessage SignIn(SignInMail request)
     {
@@ -90,10 +111,7 @@ internal sealed class SubscriptionMails(
     private MimeMessage NewMessage(string to, string subject, string unsubscribeToken)
     {
         var message = NewMessage(to, subject);
-        var oneClick = urls.Absolute(SubscriptionPaths.Unsubscribe(unsubscribeToken));
-        var mailto = $"mailto:{mail.Value.UnsubscribeMailbox}?subject={Uri.EscapeDataString("unsubscribe " + unsubscribeToken)}";
-        message.Headers.Add(HeaderId.ListUnsubscribe, $"<{oneClick}>, <{mailto}>");
-        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        ListUnsubscribe.AddHeaders(message, urls.Absolute(SubscriptionPaths.Unsubscribe(unsubscribeToken)));
         return message;
     }
 

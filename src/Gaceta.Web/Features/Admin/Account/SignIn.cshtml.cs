@@ -39,7 +39,7 @@ public sealed class SignInModel(SignInManager<StaffMember> signIn, SignInRateLim
             return Page();
         }
 
-        var email = Email?.Trim() ?? string.Empty;
+        var email = Gaceta.Mail.EmailAddress.Canonicalize(Email) ?? Email?.Trim() ?? string.Empty;
         var result = email.Length == 0 || string.IsNullOrEmpty(Password)
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(email, Password, isPersistent: false, lockoutOnFailure: true);
