@@ -39,6 +39,9 @@ public sealed class SmtpOptions
     /// </summary>
     public string Security { get; set; } = "StartTls";
 
+    /// <summary>The values <see cref="Security"/> may take.</summary>
+    public static readonly string[] SecurityModes = ["StartTls", "SslOnConnect", "Auto", "None"];
+
     public string? Username { get; set; }
 
     /// <summary>From the environment or user-secrets only, never from a settings file in the repository.</summary>

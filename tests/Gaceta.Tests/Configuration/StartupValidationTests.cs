@@ -10,6 +10,7 @@ public sealed class StartupValidationTests
     [InlineData("Site:TimeZone", "Mars/Olympus_Mons", "Site:TimeZone")]
     [InlineData("ReaderCache:DurationSeconds", "0", "DurationSeconds")]
     [InlineData("Search:SearchesPerClientPerMinute", "0", "SearchesPerClientPerMinute")]
+    [InlineData("Mail:Smtp:Security", "Plain", "Mail:Smtp:Security")]
     public async Task ABadSetting_StopsTheHostAtStartup(string key, string value, string named)
     {
         await using var app = new MisconfiguredApp(key, value);

@@ -29,6 +29,20 @@ public sealed class MailTransportTests
         await second.WaitForAsync("dos@example.org");
     }
 
+    [Fact]
+    public async Task ByDefault_ARelayWithoutStartTls_IsNotSentToInTheClear()
+    {
+        await using var server = new TestSmtpServer();
+        await using var transport = new SmtpMailTransport(Options.Create(new MailOptions
+        {
+            Smtp = new SmtpOptions { Host = "127.0.0.1", Port = server.Port },
+        }));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => transport.SendAsync(Message("claro@example.org"), CancellationToken.None));
+        await Task.Delay(200);
+        Assert.Empty(server.To("claro@example.org"));
+    }
+
     private static MimeMessage Message(string to)
     {
         var message = new MimeMessage { Subject = "Prueba" };

@@ -45,6 +45,9 @@ internal static class GacetaOptionsSetup
             .Bind(configuration.GetSection(MailOptions.SectionName))
             .ValidateDataAnnotations()
             .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out _), "Mail:From is not a mail address.")
+            .Validate(
+                o => o.Smtp.Security is { } security && Array.Exists(SmtpOptions.SecurityModes, m => string.Equals(m, security, StringComparison.OrdinalIgnoreCase)),
+                "Mail:Smtp:Security must be StartTls, SslOnConnect, Auto or None.")
             .ValidateOnStart();
 
         services.AddOptions<SubscriptionOptions>()
