@@ -115,6 +115,61 @@ public abstract class ApiTests(GacetaApp app)
     }
 
     [Fact]
+    public async Task AnUpdate_ChangesOnlyTheFieldsSent_AndAnEmptyTextClearsOne()
+    {
+        var section = await app.Stories.CreateBilingualAsync();
+        using var admin = await StaffSession.SignInAsync(app, StaffRoles.Administrator);
+        var key = await MakeKeyAsync(admin, "Partial robot", StaffRoles.Editor);
+        int storyId;
+        using (var created = await PostJsonAsync(key, "/api/v1/stories", new
+        {
+            language = "en",
+            sectionId = section.SectionId,
+            authorIds = new[] { section.AuthorId },
+            headline = $"Cranes at dawn {Guid.NewGuid():N}"[..28],
+            standfirst = "The first light at the quay.",
+            body = "Three cranes moved before six.",
+            wireCredit = "Harbour Press",
+            imageUrl = "https://images.example.org/cranes.jpg",
+            imageCredit = "Photo: L. Mar",
+            imageAlt = "Three cranes against a pale sky",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            using var saved = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+            storyId = saved.RootElement.GetProperty("storyId").GetInt32();
+        }
+
+        using (var changed = await PutJsonAsync(key, $"/api/v1/stories/{storyId}/articles/en", new { storyVersion = 0, articleVersion = 1, standfirst = "First light at the quay, and the first ship." }))
+        {
+            Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        }
+
+        var after = await app.WithDbAsync(db => db.Articles.AsNoTracking().Where(a => a.StoryId == storyId && a.Language == "en")
+            .Select(a => new { a.Headline, a.Standfirst, a.Body, a.LeadImageAlt, a.Story.WireCredit, a.Story.LeadImage, a.Story.SectionId, Authors = a.Story.Authors.Select(x => x.AuthorId).ToList(), a.Version, StoryVersion = a.Story.Version })
+            .SingleAsync());
+        Assert.Equal("First light at the quay, and the first ship.", after.Standfirst);
+        Assert.StartsWith("Cranes at dawn", after.Headline, StringComparison.Ordinal);
+        Assert.Equal("Three cranes moved before six.", after.Body);
+        Assert.Equal("Three cranes against a pale sky", after.LeadImageAlt);
+        Assert.Equal("https://images.example.org/cranes.jpg", after.LeadImage?.Url);
+        Assert.Equal("Photo: L. Mar", after.LeadImage?.Credit);
+        Assert.Equal("Harbour Press", after.WireCredit);
+        Assert.Equal(section.SectionId, after.SectionId);
+        Assert.Equal([section.AuthorId], after.Authors);
+
+        using (var cleared = await PutJsonAsync(key, $"/api/v1/stories/{storyId}/articles/en", new { storyVersion = after.StoryVersion, articleVersion = after.Version, wireCredit = string.Empty }))
+        {
+            Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        }
+
+        Assert.Null(await app.WithDbAsync(db => db.Stories.Where(s => s.Id == storyId).Select(s => s.WireCredit).SingleAsync()));
+        using var document = JsonDocument.Parse(await app.CreateReader().GetStringAsync(new Uri("/api/v1/openapi.json", UriKind.Relative)));
+        var description = document.RootElement.GetProperty("paths").GetProperty("/api/v1/stories/{id}/articles/{lang}").GetProperty("put").GetProperty("description").GetString();
+        Assert.Contains("Only the fields sent change", description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Writes_NeedAKeyWithTheRightRole_AndARevokedKeyIsRefused()
     {
         var section = await app.Stories.CreateBilingualAsync();

@@ -38,19 +38,29 @@ internal static class PublicApi
         string? Body,
         string? Slug,
         string? WireCredit,
+        string? ImageUrl = null,
+        string? ImageCredit = null,
+        string? ImageAlt = null,
         bool Publish = false);
 
-    /// <summary>A change to one article; the versions are those the change was made from (the answer to the last write).</summary>
+    /// <summary>
+    /// A change to one article: only the fields sent change, and a field left out (or null) keeps its value. An
+    /// empty string clears an optional text (wire credit, image, its credit and alt text). The versions are those
+    /// the change was made from (the answer to the last write).
+    /// </summary>
     public sealed record ArticleChange(
         int StoryVersion,
         int ArticleVersion,
-        int SectionId,
+        int? SectionId,
         IReadOnlyList<int>? AuthorIds,
         string? Headline,
         string? Standfirst,
         string? Body,
         string? Slug,
         string? WireCredit,
+        string? ImageUrl = null,
+        string? ImageCredit = null,
+        string? ImageAlt = null,
         bool Publish = false);
 
     /// <summary>What a write did, with the versions the next write must name.</summary>
@@ -98,6 +108,7 @@ internal static class PublicApi
             .Accepts<System.Text.Json.Nodes.JsonNode>("application/json")
             .Produces<WireResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
         write.MapPut("/stories/{id:int}/articles/{lang}", UpdateArticleAsync).WithName("UpdateArticle").WithSummary("Change one article of a story.")
+            .WithDescription("Only the fields sent change: a field left out, or null, keeps its value (the lead image, its credit and alt text, the byline and the section included). Send an empty string to clear an optional text (wireCredit, imageUrl, imageCredit, imageAlt). storyVersion and articleVersion are required: they are the versions of the last answer, and a stale one is refused with 409.")
             .Produces<Saved>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
@@ -276,15 +287,15 @@ internal static class PublicApi
             request.Language!,
             0,
             0,
-            new EditStory.StoryFields(request.SectionId, request.AuthorIds ?? [], request.WireCredit, null, null),
-            new EditStory.ArticleFields(request.Headline ?? string.Empty, request.Standfirst ?? string.Empty, request.Slug, request.Body ?? string.Empty, null),
+            new EditStory.StoryFields(request.SectionId, request.AuthorIds ?? [], request.WireCredit, request.ImageUrl, request.ImageCredit),
+            new EditStory.ArticleFields(request.Headline ?? string.Empty, request.Standfirst ?? string.Empty, request.Slug, request.Body ?? string.Empty, request.ImageAlt),
             request.Publish ? EditStory.Intent.Publish : EditStory.Intent.Save,
             null,
             ActorOf(context.User));
         return await SaveAsync(context, command, created: true);
     }
 
-    private static async Task<IResult> UpdateArticleAsync(HttpContext context, SiteLanguages languages, int id, string lang, ArticleChange? request)
+    private static async Task<IResult> UpdateArticleAsync(HttpContext context, SiteLanguages languages, ReadStoryEditor.Handler editor, int id, string lang, ArticleChange? request)
     {
         if (request is null)
         {
@@ -296,18 +307,41 @@ internal static class PublicApi
             return LanguageProblem(languages);
         }
 
+        // What is not sent stays as it is: the change is laid over the story as it stands.
+        var actor = ActorOf(context.User);
+        var current = await editor.HandleAsync(new ReadStoryEditor.Query(id, lang, actor), context.RequestAborted);
+        if (current is not { Exists: true })
+        {
+            return NotFound("No story has an article in this language with this id.");
+        }
+
+        var story = current.Story;
+        var article = current.Article;
         var command = new EditStory.Command(
             id,
             lang,
             request.StoryVersion,
             request.ArticleVersion,
-            new EditStory.StoryFields(request.SectionId, request.AuthorIds ?? [], request.WireCredit, null, null),
-            new EditStory.ArticleFields(request.Headline ?? string.Empty, request.Standfirst ?? string.Empty, request.Slug, request.Body ?? string.Empty, null),
+            new EditStory.StoryFields(
+                request.SectionId ?? story.SectionId,
+                request.AuthorIds ?? story.AuthorIds,
+                Optional(request.WireCredit, story.WireCredit),
+                Optional(request.ImageUrl, story.ImageUrl),
+                Optional(request.ImageCredit, story.ImageCredit)),
+            new EditStory.ArticleFields(
+                request.Headline ?? article.Headline,
+                request.Standfirst ?? article.Standfirst,
+                request.Slug ?? article.Slug,
+                request.Body ?? article.Body,
+                Optional(request.ImageAlt, article.ImageAlt)),
             request.Publish ? EditStory.Intent.Publish : EditStory.Intent.Save,
             null,
-            ActorOf(context.User));
+            actor);
         return await SaveAsync(context, command, created: false);
     }
+
+    /// <summary>An optional text: left out keeps <paramref name="current"/>, empty clears it.</summary>
+    private static string? Optional(string? sent, string? current) => sent is null ? current : sent.Length == 0 ? null : sent;
 
     /// <summary>Runs the same edit the staff form runs, and answers it in HTTP: 201/200, 400, 403, 404 or 409.</summary>
     private static async Task<IResult> SaveAsync(HttpContext context, EditStory.Command command, bool created)
