@@ -800,6 +800,9 @@ namespace Gaceta.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -966,6 +969,10 @@ namespace Gaceta.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("LastConfirmationMailAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SessionStamp")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.HasKey("Id");
 

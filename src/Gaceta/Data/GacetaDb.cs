@@ -282,6 +282,7 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : IdentityDbContext<St
             subscriber.Property(s => s.Email).HasMaxLength(EmailLength);
             subscriber.HasIndex(s => s.Email).IsUnique();
             subscriber.Property(s => s.Language).HasMaxLength(LanguageCodeLength);
+            subscriber.Property(s => s.SessionStamp).HasMaxLength(32);
             subscriber.HasMany(s => s.Subscriptions).WithOne(s => s.Subscriber).HasForeignKey(s => s.SubscriberId);
         });
 

@@ -15,6 +15,9 @@ public sealed class StaffMember : IdentityUser
     public required string Language { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The password was set by someone else (an administrator, the command line): change it at next sign-in.</summary>
+    public bool MustChangePassword { get; set; }
 }
 
 /// <summary>What each role may do. A person holds one role.</summary>

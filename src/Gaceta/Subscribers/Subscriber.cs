@@ -15,6 +15,12 @@ public sealed class Subscriber
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// Names the subscriber's current sessions: every sign-in cookie carries it, and a new one (signing out) ends
+    /// every session on every browser at once. Null until the first sign-in.
+    /// </summary>
+    public string? SessionStamp { get; set; }
+
     /// <summary>When the last confirmation mail was queued, to limit how often an address is asked.</summary>
     public DateTime? LastConfirmationMailAt { get; set; }
 

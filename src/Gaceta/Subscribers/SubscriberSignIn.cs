@@ -49,7 +49,8 @@ public static class SubscriberSignIn
     }
 
     /// <summary>The subscriber a valid, unused link names, as the page with the button shows them.</summary>
-    public sealed record LinkHolder(int SubscriberId, string Email, string Language);
+    /// <param name="SessionStamp">The subscriber's session stamp, which the sign-in cookie carries.</param>
+    public sealed record LinkHolder(int SubscriberId, string Email, string Language, string? SessionStamp = null);
 
     public sealed class Handler(
         GacetaDb db,
@@ -148,8 +149,35 @@ public static class SubscriberSignIn
             var used = await db.SignInLinks
                 .Where(l => l.Id == id && l.UsedAt == null && l.ExpiresAt > now)
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.UsedAt, now), cancellationToken);
-            return used == 1 ? holder : null;
+            if (used != 1)
+            {
+                return null;
+            }
+
+            // The first sign-in gives the subscriber a stamp; later ones join the sessions it names.
+            var fresh = NewStamp();
+            await db.Subscribers.Where(s => s.Id == holder.SubscriberId && s.SessionStamp == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.SessionStamp, fresh), cancellationToken);
+            var stamp = await db.Subscribers.Where(s => s.Id == holder.SubscriberId).Select(s => s.SessionStamp).FirstOrDefaultAsync(cancellationToken);
+            return holder with { SessionStamp = stamp };
         }
+
+        /// <summary>Whether a session cookie naming <paramref name="stamp"/> is still one of the subscriber's sessions.</summary>
+        public Task<bool> IsSessionCurrentAsync(int subscriberId, string? stamp, CancellationToken cancellationToken) =>
+            stamp is null
+                ? Task.FromResult(false)
+                : db.Subscribers.AnyAsync(s => s.Id == subscriberId && s.SessionStamp == stamp, cancellationToken);
+
+        /// <summary>Signing out ends every session of the subscriber, on every browser: their stamp changes.</summary>
+        public async Task EndSessionsAsync(int subscriberId, CancellationToken cancellationToken)
+        {
+            var fresh = NewStamp();
+            using var turn = await writeGate.EnterAsync(db, cancellationToken);
+            await db.Subscribers.Where(s => s.Id == subscriberId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.SessionStamp, fresh), cancellationToken);
+        }
+
+        private static string NewStamp() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
         private Task<LinkHolder?> HolderAsync(long id, DateTime now, CancellationToken cancellationToken) =>
             db.SignInLinks.AsNoTracking()

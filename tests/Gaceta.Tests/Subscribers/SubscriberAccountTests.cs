@@ -299,10 +299,57 @@ public abstract partial class SubscriberAccountTests(GacetaApp app)
 
         using var account = await browser.GetAsync("/newsletters/account");
 
-        Assert.Equal(HttpStatusCode.SeeOther, account.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, account.StatusCode);
         Assert.Equal("/en/newsletters/sign-in", account.Headers.Location?.OriginalString);
         using var after = await browser.GetAsync("/newsletters/account");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task SigningOut_EndsEverySessionOfTheSubscriber_ACopiedCookieAndOtherBrowsersToo()
+    {
+        var subscriber = await CreateSubscriberAsync("es");
+        var cookie = await SessionCookieAsync(subscriber, "es");
+        using var other = await SignedInAsync(subscriber, "es");
+        using var stolen = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri(GacetaApp.PublicUrl) });
+        using (var before = await GetWithCookieAsync(stolen, cookie))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/newsletters/account?handler=SignOut") { Content = new FormUrlEncodedContent([]) })
+        {
+            request.Headers.Add("Cookie", cookie);
+            request.Headers.Add("Origin", GacetaApp.PublicUrl);
+            using var signedOut = await stolen.SendAsync(request);
+            Assert.Equal(HttpStatusCode.SeeOther, signedOut.StatusCode);
+        }
+
+        using var copied = await GetWithCookieAsync(stolen, cookie);
+        Assert.Equal(HttpStatusCode.Redirect, copied.StatusCode);
+        Assert.Equal("/es/newsletters/sign-in", copied.Headers.Location?.OriginalString);
+        using var elsewhere = await other.GetAsync("/newsletters/account");
+        Assert.Equal(HttpStatusCode.Redirect, elsewhere.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> GetWithCookieAsync(HttpClient client, string cookie)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/newsletters/account");
+        request.Headers.Add("Cookie", cookie);
+        // An ended session says nothing any more; the browser's own language leads to the sign-in form.
+        request.Headers.Add("Accept-Language", "es");
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>Signs in and returns the session cookie as a browser would send it back.</summary>
+    private async Task<string> SessionCookieAsync(CreatedSubscriber subscriber, string language)
+    {
+        var browser = app.CreateReader();
+        var link = await MailedLinkAsync(browser, subscriber.Email, language);
+        using var pressed = await browser.PostFormAsync(link, []);
+        Assert.Equal(HttpStatusCode.SeeOther, pressed.StatusCode);
+        var set = pressed.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("gaceta-subscriber=", StringComparison.Ordinal));
+        return set[..set.IndexOf(';', StringComparison.Ordinal)];
     }
 
     private sealed record CreatedSubscriber(int Id, string Email);
@@ -325,8 +372,15 @@ public abstract partial class SubscriberAccountTests(GacetaApp app)
 
     private async Task<string> MailedLinkAsync(HttpClient client, string email, string language)
     {
+        var before = app.Smtp.To(email).Count;
         await AskForLinkAsync(client, email, language, NewClientAddress());
-        var mail = await app.Smtp.WaitForAsync(email);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (app.Smtp.To(email).Count <= before && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        var mail = app.Smtp.To(email)[^1];
         return new Uri(LinkPattern().Match(mail.TextBody!).Value).AbsolutePath;
     }
 

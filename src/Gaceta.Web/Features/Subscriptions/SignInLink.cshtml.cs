@@ -47,7 +47,7 @@ public sealed class SignInLinkModel(SubscriberSignIn.Handler signIn, IOptions<Si
             return Page();
         }
 
-        await SubscriberArea.SignInAsync(HttpContext, Holder.SubscriberId, Holder.Language);
+        await SubscriberArea.SignInAsync(HttpContext, Holder.SubscriberId, Holder.Language, Holder.SessionStamp ?? string.Empty);
         return SubscriberArea.SeeOther(Response, SubscriberArea.AccountPath);
     }
 

@@ -22,6 +22,8 @@ internal static class SubscriberArea
 
     public const string LanguageClaim = "lang";
 
+    public const string StampClaim = "stamp";
+
     public const string AccountPath = "/newsletters/account";
 
     public const string ArchivePath = "/newsletters/archive";
@@ -50,6 +52,19 @@ internal static class SubscriberArea
                     context.Response.Redirect(SignInPath(language.Code));
                     return Task.CompletedTask;
                 },
+                // A cookie whose session was ended (signed out elsewhere, or the subscriber erased) stops working.
+                OnValidatePrincipal = async context =>
+                {
+                    var principal = context.Principal;
+                    var id = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+                    var signIn = context.HttpContext.RequestServices.GetRequiredService<SubscriberSignIn.Handler>();
+                    if (principal is null || !int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var subscriberId)
+                        || !await signIn.IsSessionCurrentAsync(subscriberId, principal.FindFirstValue(StampClaim), context.HttpContext.RequestAborted))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(Scheme);
+                    }
+                },
                 OnRedirectToAccessDenied = context =>
                 {
                     context.Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -65,13 +80,14 @@ internal static class SubscriberArea
         return services;
     }
 
-    public static Task SignInAsync(HttpContext context, int subscriberId, string language)
+    public static Task SignInAsync(HttpContext context, int subscriberId, string language, string stamp)
     {
         ArgumentNullException.ThrowIfNull(context);
         var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, subscriberId.ToString(CultureInfo.InvariantCulture)),
                 new Claim(LanguageClaim, language),
+                new Claim(StampClaim, stamp),
             ],
             Scheme);
         return context.SignInAsync(Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = true });
@@ -86,6 +102,13 @@ internal static class SubscriberArea
     }
 
     public static Task SignOutAsync(HttpContext context) => context.SignOutAsync(Scheme);
+
+    /// <summary>The session stamp the signed-in subscriber's cookie carries.</summary>
+    public static string Stamp(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.FindFirstValue(StampClaim) ?? string.Empty;
+    }
 
     /// <summary>The signed-in subscriber's row id, for pages behind <see cref="Policy"/>.</summary>
     public static int SubscriberId(ClaimsPrincipal user)

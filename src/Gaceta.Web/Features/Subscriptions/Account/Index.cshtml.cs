@@ -45,7 +45,7 @@ public sealed class IndexModel(SubscriberAccount.Handler account, SiteLanguages 
         }
 
         // The cookie carries the language the pages speak: it changes with it.
-        await SubscriberArea.SignInAsync(HttpContext, SubscriberId, chosen.Code);
+        await SubscriberArea.SignInAsync(HttpContext, SubscriberId, chosen.Code, SubscriberArea.Stamp(User));
         return SubscriberArea.SeeOther(Response, SubscriberArea.AccountPath + "?done=language");
     }
 
@@ -92,9 +92,12 @@ public sealed class IndexModel(SubscriberAccount.Handler account, SiteLanguages 
         return SubscriberArea.SeeOther(Response, SubscriberArea.AccountPath + "?done=left");
     }
 
-    public async Task<IActionResult> OnPostSignOutAsync()
+    /// <summary>Ends every session of the subscriber, on this browser and any other, including a copied cookie.</summary>
+    public async Task<IActionResult> OnPostSignOutAsync([FromServices] SubscriberSignIn.Handler signIn, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(signIn);
         var language = Language.Code;
+        await signIn.EndSessionsAsync(SubscriberId, cancellationToken);
         await SubscriberArea.SignOutAsync(HttpContext);
         return SubscriberArea.SeeOther(Response, NewslettersPath(language));
     }
