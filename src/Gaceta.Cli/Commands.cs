@@ -20,7 +20,14 @@ internal static class Commands
         Usage:
           gaceta users add --email <address> --role <Administrator|Editor|Reporter|Translator>
                            [--name <display name>] [--language <en|es>] [--prompt-password | --password-stdin]
-              Creates a staff account. Without a password option a strong password is generated and printed once.
+              Creates a staff account. Without a password option a strong password is generated and printed once
+              (and must be changed at first sign-in).
+          gaceta users reset-password --email <address> [--prompt-password | --password-stdin]
+              Gives the account a new password (generated and printed once on the last line, unless given) that
+              must be changed at the next sign-in, and ends every session of the account.
+          gaceta users reset-2fa --email <address>
+              Takes away the account's authenticator app and recovery codes and ends its sessions; a role that
+              needs two-factor sign-in enrols again at the next sign-in.
           gaceta editions send <id> [--include-overdue]
               Starts the edition if it is a draft or scheduled, then sends until every delivery is final,
               with a progress bar. Ctrl+C or SIGTERM finishes the messages in flight and stops; running it
@@ -46,6 +53,10 @@ internal static class Commands
         {
             case ["users", "add", .. var options]:
                 return await AddUserAsync(options, services, terminal, cancellationToken);
+            case ["users", "reset-password", .. var options]:
+                return await ResetPasswordAsync(options, services, terminal, cancellationToken);
+            case ["users", "reset-2fa", .. var options]:
+                return await ResetTwoFactorAsync(options, services, terminal, cancellationToken);
             case ["db", "migrate"]:
                 await using (var scope = services.CreateAsyncScope())
                 {
@@ -85,25 +96,10 @@ internal static class Commands
             return Usage;
         }
 
-        string? password = null;
-        if (options.ContainsKey("password-stdin"))
+        var (password, refused) = await ReadPasswordAsync(options, terminal, cancellationToken);
+        if (refused is { } code)
         {
-            password = (await terminal.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n');
-        }
-        else if (options.ContainsKey("prompt-password"))
-        {
-            if (!terminal.Interactive)
-            {
-                await terminal.Error.WriteLineAsync("--prompt-password needs a terminal; use --password-stdin in scripts.");
-                return Usage;
-            }
-
-            password = ReadHidden(terminal, "Password: ");
-            if (ReadHidden(terminal, "Repeat it: ") != password)
-            {
-                await terminal.Error.WriteLineAsync("The passwords differ. Nothing was created.");
-                return Failed;
-            }
+            return code;
         }
 
         await using var scope = services.CreateAsyncScope();
@@ -127,6 +123,95 @@ internal static class Commands
         }
 
         return Ok;
+    }
+
+    private static async Task<int> ResetPasswordAsync(string[] args, IServiceProvider services, Terminal terminal, CancellationToken cancellationToken)
+    {
+        if (!TryParseOptions(args, ["email"], ["prompt-password", "password-stdin"], out var options, out var problem) || !options.TryGetValue("email", out var email))
+        {
+            await terminal.Error.WriteLineAsync(problem.Length > 0 ? problem : "--email is required.");
+            return Usage;
+        }
+
+        var (password, refused) = await ReadPasswordAsync(options, terminal, cancellationToken);
+        if (refused is { } code)
+        {
+            return code;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<ResetStaffPassword.Handler>().HandleAsync(
+            new ResetStaffPassword.Command(email, password), cancellationToken);
+        if (!result.Found)
+        {
+            await terminal.Error.WriteLineAsync($"No staff account has the address {email}.");
+            return Failed;
+        }
+
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                await terminal.Error.WriteLineAsync(error.Description);
+            }
+
+            return Failed;
+        }
+
+        await terminal.Out.WriteLineAsync($"New password set for {email}; every session of the account has ended, and the password must be changed at the next sign-in.");
+        if (result.GeneratedPassword is { } generated)
+        {
+            await terminal.Out.WriteLineAsync("Password (shown once; give it to its owner):");
+            await terminal.Out.WriteLineAsync(generated);
+        }
+
+        return Ok;
+    }
+
+    private static async Task<int> ResetTwoFactorAsync(string[] args, IServiceProvider services, Terminal terminal, CancellationToken cancellationToken)
+    {
+        if (!TryParseOptions(args, ["email"], [], out var options, out var problem) || !options.TryGetValue("email", out var email))
+        {
+            await terminal.Error.WriteLineAsync(problem.Length > 0 ? problem : "--email is required.");
+            return Usage;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        if (!await scope.ServiceProvider.GetRequiredService<ResetStaffTwoFactor.Handler>().HandleAsync(new ResetStaffTwoFactor.Command(email), cancellationToken))
+        {
+            await terminal.Error.WriteLineAsync($"No staff account has the address {email}.");
+            return Failed;
+        }
+
+        await terminal.Out.WriteLineAsync($"Two-factor sign-in removed for {email}; every session of the account has ended.");
+        return Ok;
+    }
+
+    /// <summary>The password an operator gives with <c>--password-stdin</c> or <c>--prompt-password</c>; null to generate one.</summary>
+    private static async Task<(string? Password, int? Refused)> ReadPasswordAsync(Dictionary<string, string> options, Terminal terminal, CancellationToken cancellationToken)
+    {
+        string? password = null;
+        if (options.ContainsKey("password-stdin"))
+        {
+            password = (await terminal.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n');
+        }
+        else if (options.ContainsKey("prompt-password"))
+        {
+            if (!terminal.Interactive)
+            {
+                await terminal.Error.WriteLineAsync("--prompt-password needs a terminal; use --password-stdin in scripts.");
+                return (null, Usage);
+            }
+
+            password = ReadHidden(terminal, "Password: ");
+            if (ReadHidden(terminal, "Repeat it: ") != password)
+            {
+                await terminal.Error.WriteLineAsync("The passwords differ. Nothing was created.");
+                return (null, Failed);
+            }
+        }
+
+        return (password, null);
     }
 
     /// <summary>Reads <c>--name value</c> pairs and bare <c>--flag</c>s, refusing anything else.</summary>

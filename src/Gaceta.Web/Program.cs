@@ -44,6 +44,7 @@ app.UseForwardedHeaders();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseStaffAccountChecks();
 app.UseReaderLocalization();
 app.UseAuthorization();
 

@@ -35,6 +35,8 @@ public static class GacetaServiceCollectionExtensions
         services.AddStaffAccounts();
         services.AddScoped<AddStaffMember.Handler>();
         services.AddScoped<ManageStaffMember.Handler>();
+        services.AddScoped<ResetStaffPassword.Handler>();
+        services.AddScoped<ResetStaffTwoFactor.Handler>();
         services.AddScoped<ListStaff.Handler>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ReadAuditLog.Handler>();

@@ -32,6 +32,12 @@ public static class AuditActions
     public const string StaffAdded = "staff-added";
     public const string StaffRoleChanged = "staff-role-changed";
     public const string StaffLockedOut = "staff-locked-out";
+    public const string PasswordChanged = "password-changed";
+    public const string PasswordReset = "password-reset";
+    public const string TwoFactorEnabled = "two-factor-enabled";
+    public const string TwoFactorDisabled = "two-factor-disabled";
+    public const string TwoFactorReset = "two-factor-reset";
+    public const string RecoveryCodesRenewed = "recovery-codes-renewed";
     public const string StaffDisabled = "staff-disabled";
     public const string StaffEnabled = "staff-enabled";
     public const string StoryCreated = "story-created";

@@ -59,6 +59,8 @@ public static class AddStaffMember
                 DisplayName = string.IsNullOrWhiteSpace(command.DisplayName) ? email[..email.IndexOf('@', StringComparison.Ordinal)] : command.DisplayName.Trim(),
                 Language = language,
                 CreatedAt = time.GetUtcNow().UtcDateTime,
+                // A password someone else saw (generated and shown, or set by an administrator) is changed at first sign-in.
+                MustChangePassword = generated is not null || command.Actor is not null,
             };
 
             var created = await users.CreateAsync(member, command.Password ?? generated!);

@@ -10,12 +10,6 @@ public static class StaffAccounts
     /// <summary>Passwords are at least this long; length is the only composition rule.</summary>
     public const int MinimumPasswordLength = 12;
 
-    /// <summary>Failed sign-ins in a row before the account is locked.</summary>
-    public const int FailuresBeforeLockout = 5;
-
-    /// <summary>How long a locked account stays locked.</summary>
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
-
     /// <summary>
     /// Registers users, roles and their stores. The web host adds sign-in and cookies on top; the command line
     /// uses this alone.
@@ -30,9 +24,10 @@ public static class StaffAccounts
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
+                // Lockout only serves to disable an account (locked until the end of time). Wrong passwords are
+                // throttled instead, so nobody can lock a real editor out by guessing (see SignInThrottle).
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = FailuresBeforeLockout;
-                options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
+                options.Lockout.MaxFailedAccessAttempts = int.MaxValue;
                 options.User.RequireUniqueEmail = true;
             })
             .AddRoles<IdentityRole>()

@@ -1,4 +1,5 @@
 using Gaceta.Staff;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,8 +34,18 @@ internal static class AdminArea
     {
         new IdentityBuilder(typeof(StaffMember), typeof(IdentityRole), services)
             .AddSignInManager()
-            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>()
+            .AddTokenProvider<AuthenticatorTokenProvider<StaffMember>>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // Between the password and the code: a short-lived cookie naming the account, for the staff area only.
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, cookie =>
+        {
+            cookie.Cookie.Name = "gaceta-staff-2fa";
+            cookie.Cookie.Path = PathPrefix;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+        });
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "gaceta-staff";
@@ -49,6 +60,14 @@ internal static class AdminArea
             cookie.LogoutPath = PathPrefix + "/sign-out";
             cookie.Events = new CookieAuthenticationEvents
             {
+                OnSigningIn = context =>
+                {
+                    // The first sign-in's time stays with the session through renewals and refreshes.
+                    var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                    context.Properties.Items.TryAdd(SignedInAtItem, now.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                    return Task.CompletedTask;
+                },
+                OnValidatePrincipal = ValidateSessionAsync,
                 // Pages send people to the sign-in form; the staff API answers 401 and 403 as they are.
                 OnRedirectToLogin = context => IsApi(context.Request.Path) ? Status(context, StatusCodes.Status401Unauthorized) : Redirect(context),
                 OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden),
@@ -66,8 +85,6 @@ internal static class AdminArea
             o.Cookie.Path = PathPrefix;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
-        // A role change or a removed account takes effect within a minute, not at the cookie's end.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireRole(StaffRoles.All))
@@ -80,6 +97,7 @@ internal static class AdminArea
             var conventions = options.Conventions;
             conventions.AuthorizeFolder("/Admin", StaffPolicy);
             conventions.AllowAnonymousToPage("/Admin/Account/SignIn");
+            conventions.AllowAnonymousToPage("/Admin/Account/TwoFactorSignIn");
             conventions.AuthorizePage("/Admin/Stories/New", WriterPolicy);
             conventions.AuthorizeFolder("/Admin/Polls", PublisherPolicy);
             conventions.AuthorizeFolder("/Admin/Subscribers", PublisherPolicy);
@@ -91,8 +109,84 @@ internal static class AdminArea
         services.PostConfigure<RequestLocalizationOptions>(o => o.RequestCultureProviders.Insert(0, new StaffLanguageCultureProvider()));
         services.AddHostedService<ScheduledPublishingService>();
         services.AddSingleton<SignInRateLimiter>();
+        services.AddSingleton<SignInThrottle>();
         return services;
     }
+
+    private const string SignedInAtItem = "gaceta:signed-in-at";
+
+    /// <summary>The staff area's own pages a person may reach while an account check holds them back.</summary>
+    private static readonly string[] AccountPaths = ["/admin/account", "/admin/sign-out", "/admin/sign-in", "/admin/language"];
+
+    /// <summary>
+    /// A session lasts <see cref="StaffOptions.AbsoluteSessionHours"/> from signing in however active it is, and
+    /// only while the account's security stamp is the one it was signed in with (checked on every request; a role
+    /// change renews the stamp too, so the person signs in again with the new role).
+    /// </summary>
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var hours = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StaffOptions>>().Value.AbsoluteSessionHours;
+        if (!context.Properties.Items.TryGetValue(SignedInAtItem, out var since)
+            || !DateTimeOffset.TryParse(since, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var signedInAt)
+            || now - signedInAt > TimeSpan.FromHours(hours))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        // Every request, not every few minutes: signing out, a new password or a reset second factor renews the
+        // account's stamp, and every other cookie of the account stops working at once, copies included.
+        var signIn = services.GetRequiredService<SignInManager<StaffMember>>();
+        if (context.Principal is null || await signIn.ValidateSecurityStampAsync(context.Principal) is null)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
+    }
+
+    /// <summary>
+    /// Holds a signed-in staff member at the account pages until their account is in order: a password set by
+    /// someone else is changed first, then a role that needs a second factor enrols one. Pages are sent there; the
+    /// staff API answers 403.
+    /// </summary>
+    public static IApplicationBuilder UseStaffAccountChecks(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            var user = context.User;
+            if (!IsAdminPath(context.Request.Path) || user.Identity?.IsAuthenticated != true
+                || AccountPaths.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+            {
+                return next(context);
+            }
+
+            string? required = null;
+            if (user.HasClaim(c => c.Type == StaffClaimsFactory.MustChangePasswordClaim))
+            {
+                required = "/admin/account/password";
+            }
+            else if (!user.HasClaim(c => c.Type == StaffClaimsFactory.TwoFactorClaim)
+                && context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<StaffOptions>>().Value.RolesNeedingTwoFactor.Any(user.IsInRole))
+            {
+                required = "/admin/account/two-factor";
+            }
+
+            if (required is null)
+            {
+                return next(context);
+            }
+
+            if (IsApi(context.Request.Path))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            }
+
+            context.Response.Redirect(required);
+            return Task.CompletedTask;
+        });
 
     /// <summary>Staff responses are personal: never stored by browsers or proxies.</summary>
     public static IApplicationBuilder UseAdminNoStore(this IApplicationBuilder app) =>

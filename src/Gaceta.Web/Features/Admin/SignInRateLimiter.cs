@@ -3,7 +3,8 @@ using Gaceta.Security;
 namespace Gaceta.Web.Features.Admin;
 
 /// <summary>
-/// Sign-in attempts per client address: lockout protects each account, this slows one address trying many.
+/// Sign-in attempts per client address, whatever accounts they name: <see cref="SignInThrottle"/> slows guessing at
+/// one account, this slows one address trying many.
 /// </summary>
 public sealed class SignInRateLimiter : IDisposable
 {

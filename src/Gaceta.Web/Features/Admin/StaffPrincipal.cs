@@ -13,12 +13,28 @@ public sealed class StaffClaimsFactory(UserManager<StaffMember> users, RoleManag
     public const string NameClaim = "gaceta:name";
     public const string LanguageClaim = "gaceta:language";
 
+    /// <summary>Present while the password was set by someone else and must be changed.</summary>
+    public const string MustChangePasswordClaim = "gaceta:must-change-password";
+
+    /// <summary>Present when the account signs in with a second factor.</summary>
+    public const string TwoFactorClaim = "gaceta:two-factor";
+
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(StaffMember user)
     {
         ArgumentNullException.ThrowIfNull(user);
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(NameClaim, user.DisplayName));
         identity.AddClaim(new Claim(LanguageClaim, user.Language));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(MustChangePasswordClaim, "true"));
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(TwoFactorClaim, "true"));
+        }
+
         return identity;
     }
 }

@@ -77,6 +77,12 @@ internal static class GacetaOptionsSetup
                 "Network:TrustedProxies must list IP addresses or networks such as 10.0.0.0/8.")
             .ValidateOnStart();
 
+        services.AddOptions<Gaceta.Staff.StaffOptions>()
+            .Bind(configuration.GetSection(Gaceta.Staff.StaffOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.TwoFactorRolesAreKnown, "Staff:TwoFactorRoles must list roles (Administrator, Editor, Reporter, Translator), or none.")
+            .ValidateOnStart();
+
         services.AddOptions<DemoOptions>()
             .Bind(configuration.GetSection(DemoOptions.SectionName));
 
