@@ -17,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 builder.Services.AddGacetaOptions(builder.Configuration);
+builder.Services.AddTransportSecurity();
 builder.Services.AddHostedService<DatabaseStartup>();
 builder.Services.AddGacetaCore();
 builder.Services.AddReaderSite();

@@ -14,10 +14,15 @@ public sealed class BrowserApp : GacetaApp
 {
     private IPlaywright? _playwright;
 
+    private readonly int _port = FreePort();
+
     public BrowserApp() : base(DatabaseEngine.Sqlite)
     {
-        UseKestrel(0);
+        UseKestrel(_port);
     }
+
+    /// <summary>The socket's own address is the site's public one: Origin checks, host filtering and cookies follow it.</summary>
+    protected override string SiteUrl => $"http://127.0.0.1:{_port}";
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -27,7 +32,8 @@ public sealed class BrowserApp : GacetaApp
     {
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        BaseAddress = new Uri(SiteUrl);
+        Assert.Contains(addresses, a => a.EndsWith($":{_port}", StringComparison.Ordinal));
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -40,6 +46,13 @@ public sealed class BrowserApp : GacetaApp
                 "--disable-sync", "--no-first-run", "--disable-quic",
             ],
         });
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async Task<IPage> NewPageAsync()

@@ -45,6 +45,9 @@ public abstract class GacetaApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public StoryFactory Stories { get; }
 
+    /// <summary>The site's public address for this host: the test server's, or a real socket's.</summary>
+    protected virtual string SiteUrl => PublicUrl;
+
     /// <summary>Extra settings a derived host applies over the defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -52,7 +55,7 @@ public abstract class GacetaApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseSetting("Database:Provider", _database.Provider);
         builder.UseSetting("ConnectionStrings:Gaceta", _database.ConnectionString);
-        builder.UseSetting("Site:PublicUrl", PublicUrl);
+        builder.UseSetting("Site:PublicUrl", SiteUrl);
         builder.UseSetting("Site:TimeZone", "Europe/Madrid");
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");

@@ -368,7 +368,9 @@ public abstract class PollTests(GacetaApp app)
         using var response = await _reader.PostFormAsync(poll.PostPath("en") + "?fragment=1", Forms.Vote(poll, poll.OptionIds[0]));
 
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
-        Assert.StartsWith($"gaceta_voted={poll.PollId}", cookie, StringComparison.Ordinal);
+        // The site is https: the cookie is __Host- prefixed and Secure.
+        Assert.StartsWith($"__Host-gaceta_voted={poll.PollId}", cookie, StringComparison.Ordinal);
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
         var html = await response.Content.ReadAsStringAsync();
         Assert.StartsWith("<section class=\"poll poll-results\"", html.Trim(), StringComparison.Ordinal);

@@ -10,20 +10,25 @@ internal static class VotedCookie
 {
     public const string Name = "gaceta_voted";
 
+    /// <summary>Over https the name carries the <c>__Host-</c> prefix: Secure, path /, this host only.</summary>
+    public const string SecureName = "__Host-" + Name;
+
     public static void Remember(HttpContext context, int pollId)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var ids = (context.Request.Cookies[Name] ?? string.Empty)
+        var secure = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Gaceta.Site.SiteOptions>>().Value.IsHttps;
+        var name = secure ? SecureName : Name;
+        var ids = (context.Request.Cookies[name] ?? string.Empty)
             .Split('.', StringSplitOptions.RemoveEmptyEntries)
             .Append(pollId.ToString(CultureInfo.InvariantCulture))
             .Distinct()
             .TakeLast(50);
-        context.Response.Cookies.Append(Name, string.Join('.', ids), new CookieOptions
+        context.Response.Cookies.Append(name, string.Join('.', ids), new CookieOptions
         {
             Path = "/",
             MaxAge = TimeSpan.FromDays(365),
             SameSite = SameSiteMode.Lax,
-            Secure = context.Request.IsHttps,
+            Secure = secure || context.Request.IsHttps,
             // The enhancing script reads it; it holds nothing but poll ids.
             HttpOnly = false,
             IsEssential = true,

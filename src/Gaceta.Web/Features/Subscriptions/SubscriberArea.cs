@@ -40,7 +40,6 @@ internal static class SubscriberArea
             cookie.Cookie.Path = "/newsletters";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.SlidingExpiration = true;
             cookie.Events = new CookieAuthenticationEvents
             {

@@ -4,7 +4,8 @@ namespace Gaceta.Web.Infrastructure.Security;
 
 /// <summary>
 /// Forms on cached reader pages carry no antiforgery token, so their endpoints check that the browser says the
-/// form came from this site: the <c>Origin</c> header, or <c>Referer</c> when a browser sends no Origin.
+/// form came from this site: the <c>Origin</c> header, or <c>Referer</c> when a browser sends no Origin. Only the
+/// public address counts: the request's own Host header is the client's to choose, so it proves nothing.
 /// </summary>
 internal static class SameOrigin
 {
@@ -23,8 +24,7 @@ internal static class SameOrigin
             return false;
         }
 
-        var own = new UriBuilder(request.Scheme, request.Host.Host, request.Host.Port ?? -1).Uri;
-        return SameOriginAs(origin, site.PublicUrl) || SameOriginAs(origin, own);
+        return SameOriginAs(origin, site.PublicUrl);
     }
 
     private static bool SameOriginAs(Uri a, Uri b) =>

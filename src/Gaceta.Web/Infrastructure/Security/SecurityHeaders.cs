@@ -10,8 +10,14 @@ internal static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
+    /// <summary>Browsers that once reached the site over TLS keep to it for a year.</summary>
+    public const string StrictTransportSecurity = "max-age=31536000";
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var https = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Gaceta.Site.SiteOptions>>().Value.IsHttps;
+        return app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>
             {
@@ -32,8 +38,14 @@ internal static class SecurityHeaders
 
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                if (https)
+                {
+                    headers.StrictTransportSecurity = StrictTransportSecurity;
+                }
+
                 return Task.CompletedTask;
             });
             return next(context);
         });
+    }
 }

@@ -5,8 +5,9 @@
     const loadedAt = performance.now();
 
     const votedPolls = () => {
-        const cookie = document.cookie.split("; ").find((c) => c.startsWith("gaceta_voted="));
-        return cookie ? cookie.substring("gaceta_voted=".length).split(".") : [];
+        // Named __Host-gaceta_voted when the site is served over https.
+        const cookie = document.cookie.split("; ").find((c) => /^(__Host-)?gaceta_voted=/.test(c));
+        return cookie ? cookie.substring(cookie.indexOf("=") + 1).split(".") : [];
     };
 
     const swap = (section, html, focus) => {
