@@ -20,6 +20,10 @@ public sealed class MailOptions
     /// <summary>DKIM signing of newsletters; off while <see cref="DkimOptions.Domain"/> is empty.</summary>
     public DkimOptions Dkim { get; set; } = new();
 
+    /// <summary>How long sent (and finally failed) messages stay in the outbox table before they are purged.</summary>
+    [Range(1, 3650)]
+    public int KeepSentDays { get; set; } = 30;
+
     /// <summary>Where messages go as <c>.eml</c> files when no SMTP host is configured.</summary>
     public string PickupDirectory { get; set; } = "data/mail";
 }

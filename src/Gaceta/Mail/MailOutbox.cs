@@ -63,10 +63,33 @@ public sealed partial class MailOutboxSender(
     IServiceScopeFactory scopes,
     IMailTransport transport,
     TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<MailOptions> options,
     ILogger<MailOutboxSender> logger)
 {
     public const int MaxAttempts = 8;
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan PurgeEvery = TimeSpan.FromHours(1);
+    private DateTimeOffset _lastPurge = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// Deletes messages sent or finally failed more than <see cref="MailOptions.KeepSentDays"/> ago: what was
+    /// mailed to whom is not kept longer than needed to answer for it. Runs at most once an hour per process.
+    /// </summary>
+    /// <returns>How many messages were purged.</returns>
+    public async Task<int> PurgeAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (now - _lastPurge < PurgeEvery)
+        {
+            return 0;
+        }
+
+        _lastPurge = now;
+        var before = now.UtcDateTime.AddDays(-options.Value.KeepSentDays);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GacetaDb>();
+        return await db.OutboundMails.Where(m => m.SentAt < before || m.FailedAt < before).ExecuteDeleteAsync(cancellationToken);
+    }
 
     /// <returns>How many messages were sent.</returns>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)

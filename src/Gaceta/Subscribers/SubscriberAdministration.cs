@@ -53,7 +53,8 @@ public static class SubscriberAdministration
         AuditLog audit,
         RequestSubscription.Handler requests,
         MailOutboxSignal outbox,
-        SqliteWriteGate writeGate)
+        SqliteWriteGate writeGate,
+        Microsoft.Extensions.Options.IOptions<MailOptions> mailOptions)
     {
         public async Task<Page> ListAsync(Filter filter, CancellationToken cancellationToken)
         {
@@ -86,7 +87,10 @@ public static class SubscriberAdministration
         public async Task<Row?> FindAsync(int id, CancellationToken cancellationToken) =>
             (await ToRows(db.Subscribers.Where(s => s.Id == id), cancellationToken)).FirstOrDefault();
 
-        /// <summary>Everything held about one subscriber, as JSON: the account, subscriptions, consent records, mails, votes.</summary>
+        /// <summary>
+        /// Everything held about one subscriber, as JSON: the account, subscriptions, consent records, mails, votes,
+        /// newsletter deliveries and sign-in history.
+        /// </summary>
         public async Task<string?> ExportDataAsync(int id, Actor actor, CancellationToken cancellationToken)
         {
             var subscriber = await db.Subscribers.AsNoTracking()
@@ -106,6 +110,24 @@ public static class SubscriberAdministration
             var mails = await db.OutboundMails.AsNoTracking().Where(m => m.Recipient == subscriber.Email)
                 .Select(m => new { m.Purpose, m.CreatedAt, m.SentAt, m.FailedAt })
                 .ToListAsync(cancellationToken);
+            var subscriptionIds = subscriber.Subscriptions.Select(s => s.Id).ToList();
+            var deliveries = await db.Deliveries.AsNoTracking().Where(d => subscriptionIds.Contains(d.SubscriptionId))
+                .Join(db.Editions, d => d.EditionId, e => e.Id, (d, e) => new { d, e })
+                .OrderBy(x => x.d.Id)
+                .Select(x => new
+                {
+                    edition = x.e.Id,
+                    newsletter = x.e.Newsletter.Key,
+                    x.d.Language,
+                    state = x.d.State.ToString(),
+                    x.d.Attempts,
+                    x.d.SentAt,
+                    x.d.Note,
+                })
+                .ToListAsync(cancellationToken);
+            var signIns = await db.SignInLinks.AsNoTracking().Where(l => l.SubscriberId == id).OrderBy(l => l.Id)
+                .Select(l => new { requestedAt = l.CreatedAt, l.ExpiresAt, usedAt = l.UsedAt })
+                .ToListAsync(cancellationToken);
             var data = new
             {
                 exportedAt = clock.UtcNow,
@@ -123,6 +145,8 @@ public static class SubscriberAdministration
                 }),
                 votes,
                 mails,
+                deliveries,
+                signIns,
             };
             await audit.RecordAsync(actor, AuditActions.SubscriberDataExported, $"subscriber {id}", cancellationToken);
             return JsonSerializer.Serialize(data, Json);
@@ -163,6 +187,8 @@ public static class SubscriberAdministration
             await db.Votes.Where(v => v.EmailHash == hash).ExecuteUpdateAsync(s => s.SetProperty(v => v.EmailHash, (string?)null), cancellationToken);
             await db.Subscribers.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            // Without a relay, the mails sent to the address are files on disk: they go too.
+            PickupDirectoryMailTransport.Forget(mailOptions.Value, subscriber.Email);
             return true;
         }
 

@@ -106,6 +106,10 @@ public abstract class SubscriberAdminTests(GacetaApp app)
             var json = await export.Content.ReadAsStringAsync();
             Assert.Contains(email, json, StringComparison.Ordinal);
             Assert.Contains(PollFactory.ConsentEn, json, StringComparison.Ordinal);
+            using var data = System.Text.Json.JsonDocument.Parse(json);
+            Assert.Equal(System.Text.Json.JsonValueKind.Array, data.RootElement.GetProperty("deliveries").ValueKind);
+            var signIn = Assert.Single(data.RootElement.GetProperty("signIns").EnumerateArray());
+            Assert.True(signIn.TryGetProperty("requestedAt", out _));
         }
 
         using (var unconfirmed = await editor.PostAsync(detail, [], detail + "?handler=Erase"))

@@ -45,6 +45,24 @@ public sealed class MailOutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SentMessages_ArePurgedAfterTheDaysKept_AndNewerOnesStay()
+    {
+        var old = await QueueAsync("old@example.org");
+        Assert.Equal(1, await SendAsync());
+        _clock.Advance(TimeSpan.FromDays(31));
+        var recent = await QueueAsync("recent@example.org");
+        Assert.Equal(1, await SendAsync());
+
+        var purged = await _services.GetRequiredService<MailOutboxSender>().PurgeAsync(CancellationToken.None);
+
+        Assert.Equal(1, purged);
+        await using var scope = _services.CreateAsyncScope();
+        var ids = await scope.ServiceProvider.GetRequiredService<GacetaDb>().OutboundMails.Select(m => m.Id).ToListAsync();
+        Assert.DoesNotContain(old, ids);
+        Assert.Contains(recent, ids);
+    }
+
+    [Fact]
     public async Task ATemporaryFailure_IsRetriedAfterAPause_AndThenSent()
     {
         var id = await QueueAsync("later@example.org");

@@ -53,6 +53,39 @@ public sealed class MailTransportTests
     }
 
     [Fact]
+    public async Task PickupFiles_CanBeForgottenPerRecipient_AndTheLogNamesNoAddress()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "gaceta-tests", $"mail-{Guid.NewGuid():N}");
+        var options = new MailOptions { PickupDirectory = folder };
+        var log = new ListLogger();
+        var transport = new PickupDirectoryMailTransport(Options.Create(options), new FakeTimeProvider(), log);
+        await transport.SendAsync(Message("Erased@Example.org"), CancellationToken.None);
+        await transport.SendAsync(Message("erased@example.org"), CancellationToken.None);
+        await transport.SendAsync(Message("kept@example.org"), CancellationToken.None);
+
+        Assert.Equal(2, PickupDirectoryMailTransport.Forget(options, "erased@example.org"));
+
+        var left = Assert.Single(Directory.GetFiles(folder, "*.eml"));
+        Assert.Equal("kept@example.org", (await MimeMessage.LoadAsync(left)).To.Mailboxes.Single().Address);
+        Assert.Equal(3, log.Lines.Count);
+        Assert.All(log.Lines, line => Assert.DoesNotContain("@example.org", line, StringComparison.OrdinalIgnoreCase));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private sealed class ListLogger : Microsoft.Extensions.Logging.ILogger<PickupDirectoryMailTransport>
+    {
+        public List<string> Lines { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Add(formatter(state, exception));
+    }
+
+    [Fact]
     public async Task WithoutAnSmtpHost_MessagesAreWrittenAsEmlFiles()
     {
         var folder = Path.Combine(Path.GetTempPath(), "gaceta-tests", $"mail-{Guid.NewGuid():N}");

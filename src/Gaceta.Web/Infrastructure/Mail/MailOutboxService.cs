@@ -2,7 +2,10 @@ using Gaceta.Mail;
 
 namespace Gaceta.Web.Infrastructure.Mail;
 
-/// <summary>Sends queued mail in the background: at once when told, and every few seconds in any case.</summary>
+/// <summary>
+/// Sends queued mail in the background: at once when told, and every few seconds in any case; purges what was
+/// sent long ago.
+/// </summary>
 internal sealed partial class MailOutboxService(MailOutboxSender sender, MailOutboxSignal signal, ILogger<MailOutboxService> logger)
     : BackgroundService
 {
@@ -15,6 +18,7 @@ internal sealed partial class MailOutboxService(MailOutboxSender sender, MailOut
             try
             {
                 await sender.SendDueAsync(stoppingToken);
+                await sender.PurgeAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
