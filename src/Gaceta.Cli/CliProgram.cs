@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Gaceta.Cli;
 
@@ -13,7 +14,36 @@ namespace Gaceta.Cli;
 /// </summary>
 internal static class CliProgram
 {
+    /// <summary>Exit code of a command that could not start: its settings are wrong.</summary>
+    public const int ConfigurationError = 78;
+
     public static async Task<int> Main(string[] args)
+    {
+        try
+        {
+            return await RunAsync(args);
+        }
+        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or FormatException or ArgumentException
+            or System.Data.Common.DbException or IOException or UnauthorizedAccessException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // One clear line for the operator, never a stack trace.
+            await Console.Error.WriteLineAsync($"gaceta: {OneLine(e)}");
+            return Commands.Failed;
+        }
+    }
+
+    private static string OneLine(Exception e)
+    {
+        var message = e is OptionsValidationException validation ? string.Join(" ", validation.Failures) : e.Message;
+        if (e.InnerException is { } inner && !message.Contains(inner.Message, StringComparison.Ordinal))
+        {
+            message = $"{message} {inner.Message}";
+        }
+
+        return message.ReplaceLineEndings(" ");
+    }
+
+    private static async Task<int> RunAsync(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -21,8 +51,22 @@ internal static class CliProgram
             Args = [],
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.SectionName));
+        // Lowest first: the web host's own settings, shipped beside the command.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+        {
+            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
+            Path = "gaceta.defaults.json",
+            Optional = true,
+        });
+        // A command speaks for itself: warnings and worse only, and database faults as the one line Main prints.
+        builder.Configuration.AddInMemoryCollection(
+        [
+            new("Logging:LogLevel:Default", nameof(LogLevel.Warning)),
+            new("Logging:LogLevel:Microsoft.EntityFrameworkCore", nameof(LogLevel.None)),
+        ]);
+        builder.Services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.SectionName))
+            .Validate(o => o.PublicUrl.IsAbsoluteUri, "Site:PublicUrl must be an absolute URL.")
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Site:TimeZone is not a known time zone.");
         builder.Services.Configure<DatabaseOptions>(options =>
         {
             builder.Configuration.GetSection(DatabaseOptions.SectionName).Bind(options);
@@ -36,6 +80,18 @@ internal static class CliProgram
         builder.Services.AddGacetaCore();
 
         using var host = builder.Build();
+        // Settings are read now, so a wrong one stops the command before it does anything.
+        try
+        {
+            _ = host.Services.GetRequiredService<IOptions<SiteOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<Gaceta.Mail.MailOptions>>().Value;
+        }
+        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            await Console.Error.WriteLineAsync($"gaceta: {OneLine(e)}");
+            return ConfigurationError;
+        }
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {

@@ -13,6 +13,16 @@ using Gaceta.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
+// A wrong setting stops the host with one clear line and exit code 78 (EX_CONFIG), not a stack trace.
+AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+{
+    if (e.ExceptionObject is OptionsValidationException invalid)
+    {
+        Console.Error.WriteLine($"Gaceta cannot start: {string.Join(" ", invalid.Failures)}");
+        Environment.Exit(78);
+    }
+};
+
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 

@@ -34,6 +34,33 @@ public abstract class DemoSeedTests(DemoApp app)
         Assert.Contains(stories, s => s.WireCredit == "EFE");
     }
 
+    [Theory]
+    [InlineData("en", "Morning tide", "Subscribe")]
+    [InlineData("es", "Marea de la mañana", "Suscribirme")]
+    public async Task TheDemoNewsletterPage_OffersAFreeNewsletterToSubscribeTo(string language, string name, string button)
+    {
+        var page = await app.CreateReader().GetDocumentAsync($"/{language}/newsletters");
+
+        var free = page.QuerySelectorAll("section.newsletter").Single(s => s.QuerySelector("h2").Text() == name);
+        Assert.Equal(button, free.QuerySelector("form button").Text());
+        Assert.NotNull(page.QuerySelector(".newsletter-premium"));
+    }
+
+    [Fact]
+    public async Task TheSite_HasAFavicon_LinkedFromEveryPage()
+    {
+        var reader = app.CreateReader();
+        using var ico = await reader.GetAsync(new Uri("/favicon.ico", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, ico.StatusCode);
+        Assert.Equal([0, 0, 1, 0], (await ico.Content.ReadAsByteArrayAsync())[..4]);
+        using var svg = await reader.GetAsync(new Uri("/favicon.svg", UriKind.Relative));
+        Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
+        var front = await reader.GetDocumentAsync("/es/");
+        Assert.NotNull(front.QuerySelector("link[rel=icon][href='/favicon.svg']"));
+        var signIn = await reader.GetDocumentAsync("/admin/sign-in");
+        Assert.NotNull(signIn.QuerySelector("link[rel=icon][href='/favicon.ico']"));
+    }
+
     [Fact]
     public async Task DemoSeed_AddsNothing_WhenTheDatabaseHasStories()
     {

@@ -1,0 +1,55 @@
+using Gaceta.Tests.Infrastructure;
+
+namespace Gaceta.Tests.Configuration;
+
+/// <summary>The command line reads the same settings as the web host, and a wrong one is one clear line.</summary>
+public sealed class CommandLineConfigurationTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Theory]
+    [InlineData("Site__TimeZone", "Mars/Olympus_Mons", "Site:TimeZone", 78)]
+    [InlineData("Database__Provider", "Oracle", "Database:Provider", 78)]
+    [InlineData("Site__PublicUrl", "not a url", "Site:PublicUrl", 78)]
+    public async Task AWrongSetting_IsOneLineAndANonZeroExit_NotAStackTrace(string variable, string value, string named, int exitCode)
+    {
+        var start = CliProcess.StartInfo(app, "db", "migrate");
+        start.Environment[variable] = value;
+
+        var result = await ExternalTool.RunAsync(start, null, TimeSpan.FromMinutes(1));
+
+        Assert.Equal(exitCode, result.ExitCode);
+        var line = Assert.Single(result.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("gaceta: ", line, StringComparison.Ordinal);
+        Assert.Contains(named, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheWebHost_WithAWrongSetting_StopsWithOneLineAndExitCode78()
+    {
+        var folder = Path.Combine(Repository.Root, "src", "Gaceta.Web", "bin", Repository.Configuration, "net10.0");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(folder, "Gaceta.Web.dll"), "--urls", "http://127.0.0.1:0"])
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["Site__TimeZone"] = "Mars/Olympus_Mons";
+        start.Environment["ConnectionStrings__Gaceta"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"gaceta-misconfigured-{Guid.NewGuid():N}.db")}";
+
+        var result = await ExternalTool.RunAsync(start, null, TimeSpan.FromMinutes(1));
+
+        Assert.Equal(78, result.ExitCode);
+        var line = Assert.Single(result.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Equal("Gaceta cannot start: Site:TimeZone is not a known time zone.", line);
+    }
+
+    [Fact]
+    public async Task WithNoSettingsFileWhereItRuns_TheCommandUsesTheHostsDefaults()
+    {
+        // The command runs in an empty folder: the database is the test host's, everything else the host's defaults.
+        var result = await CliProcess.RunAsync(app, "db", "migrate");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("Database schema is up to date.", result.Output.Trim());
+        Assert.Equal(string.Empty, result.Errors.Trim());
+    }
+}
