@@ -37,16 +37,7 @@ public sealed class DefaultNetworkTests(UnproxiedApp app) : IClassFixture<Unprox
     public async Task ForgedForwardedForHeaders_DoNotEscapeTheVoteLimit()
     {
         var poll = await app.Polls.CreateAsync();
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 6; i++)
-        {
-            using var response = await _reader.PostFormAsync(
-                poll.PostPath("en"),
-                Forms.Vote(poll, poll.OptionIds[0]),
-                clientAddress: "198.51.100.61",
-                headers: new Dictionary<string, string> { ["X-Forwarded-For"] = $"203.0.113.{i}, 198.51.100.{i}" });
-            statuses.Add(response.StatusCode);
-        }
+        var statuses = await ForwardedVotes.PostAsync(_reader, poll, "198.51.100.61", Enumerable.Range(0, 6).Select(i => $"203.0.113.{i}, 198.51.100.{i}"));
 
         Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.OK));
         Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
@@ -131,16 +122,7 @@ public sealed class RateLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
     public async Task AForwardedForHeaderFromAnUntrustedClient_DoesNotEscapeTheLimit()
     {
         var poll = await app.Polls.CreateAsync();
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 5; i++)
-        {
-            using var response = await _reader.PostFormAsync(
-                poll.PostPath("en"),
-                Forms.Vote(poll, poll.OptionIds[0]),
-                clientAddress: "198.51.100.31",
-                headers: new Dictionary<string, string> { ["X-Forwarded-For"] = $"203.0.113.{i}" });
-            statuses.Add(response.StatusCode);
-        }
+        var statuses = await ForwardedVotes.PostAsync(_reader, poll, "198.51.100.31", Enumerable.Range(0, 5).Select(i => $"203.0.113.{i}"));
 
         Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.OK));
         Assert.Equal(2, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
@@ -151,16 +133,7 @@ public sealed class RateLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
     {
         // The proxy appends the address it saw; what the client wrote before it is the client's own word.
         var poll = await app.Polls.CreateAsync();
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 5; i++)
-        {
-            using var response = await _reader.PostFormAsync(
-                poll.PostPath("en"),
-                Forms.Vote(poll, poll.OptionIds[0]),
-                clientAddress: LimitedApp.Proxy,
-                headers: new Dictionary<string, string> { ["X-Forwarded-For"] = $"203.0.113.{200 + i}, 198.51.100.35" });
-            statuses.Add(response.StatusCode);
-        }
+        var statuses = await ForwardedVotes.PostAsync(_reader, poll, LimitedApp.Proxy, Enumerable.Range(0, 5).Select(i => $"203.0.113.{200 + i}, 198.51.100.35"));
 
         Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.OK));
     }
@@ -195,5 +168,25 @@ public sealed class RateLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
         await app.Smtp.WaitForAsync(first);
         Assert.False(await app.WithDbAsync(db => db.OutboundMails.AnyAsync(m => m.Recipient == second)));
         Assert.True(await app.WithDbAsync(db => db.Subscribers.AnyAsync(s => s.Email == second)), "The consent was still recorded.");
+    }
+}
+
+/// <summary>Votes from one connection, each naming other addresses in <c>X-Forwarded-For</c>.</summary>
+internal static class ForwardedVotes
+{
+    public static async Task<List<HttpStatusCode>> PostAsync(HttpClient reader, CreatedPoll poll, string connection, IEnumerable<string> forwardedFor)
+    {
+        var statuses = new List<HttpStatusCode>();
+        foreach (var forwarded in forwardedFor)
+        {
+            using var response = await reader.PostFormAsync(
+                poll.PostPath("en"),
+                Forms.Vote(poll, poll.OptionIds[0]),
+                clientAddress: connection,
+                headers: new Dictionary<string, string> { ["X-Forwarded-For"] = forwarded });
+            statuses.Add(response.StatusCode);
+        }
+
+        return statuses;
     }
 }

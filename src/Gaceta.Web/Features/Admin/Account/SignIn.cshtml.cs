@@ -40,17 +40,11 @@ public sealed class SignInModel(SignInManager<StaffMember> signIn, SignInRateLim
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var client = HttpContext.ClientAddress();
-        if (limiter.TryAcquire(client) is not null)
-        {
-            return Refuse(TooManyAttempts, StatusCodes.Status429TooManyRequests);
-        }
-
         var email = Gaceta.Mail.EmailAddress.Canonicalize(Email) ?? Email?.Trim() ?? string.Empty;
-        if (throttle.RetryAfter(email, client) is { } wait)
+        if (Hold(Response, limiter, throttle, email, client) is { } hold)
         {
-            WaitSeconds = (int)Math.Ceiling(wait.TotalSeconds);
-            Response.Headers.RetryAfter = WaitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Refuse(SlowDown, StatusCodes.Status429TooManyRequests);
+            WaitSeconds = hold.WaitSeconds;
+            return Refuse(hold.Error, StatusCodes.Status429TooManyRequests);
         }
 
         var result = email.Length == 0 || string.IsNullOrEmpty(Password)
@@ -88,6 +82,27 @@ public sealed class SignInModel(SignInManager<StaffMember> signIn, SignInRateLim
         }
 
         return Refuse(WrongCredentials, StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>
+    /// Whether an attempt on <paramref name="account"/> from <paramref name="client"/> must wait: the address's
+    /// allowance across accounts first, then the account's throttle (which also sets <c>Retry-After</c>).
+    /// </summary>
+    internal static (string Error, int WaitSeconds)? Hold(HttpResponse response, SignInRateLimiter limiter, SignInThrottle throttle, string account, string client)
+    {
+        if (limiter.TryAcquire(client) is not null)
+        {
+            return (TooManyAttempts, 0);
+        }
+
+        if (throttle.RetryAfter(account, client) is not { } wait)
+        {
+            return null;
+        }
+
+        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return (SlowDown, seconds);
     }
 
     /// <summary>Only a staff-area address on this site may be returned to after signing in.</summary>

@@ -38,16 +38,10 @@ public sealed class TwoFactorSignInModel(SignInManager<StaffMember> signIn, Sign
 
         var client = HttpContext.ClientAddress();
         var account = member.Email ?? member.Id;
-        if (limiter.TryAcquire(client) is not null)
+        if (SignInModel.Hold(Response, limiter, throttle, account, client) is { } hold)
         {
-            return Refuse(SignInModel.TooManyAttempts);
-        }
-
-        if (throttle.RetryAfter(account, client) is { } wait)
-        {
-            WaitSeconds = (int)Math.Ceiling(wait.TotalSeconds);
-            Response.Headers.RetryAfter = WaitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Refuse(SignInModel.SlowDown, StatusCodes.Status429TooManyRequests);
+            WaitSeconds = hold.WaitSeconds;
+            return Refuse(hold.Error, StatusCodes.Status429TooManyRequests);
         }
 
         var code = new string((Code ?? string.Empty).Where(c => !char.IsWhiteSpace(c)).ToArray());
