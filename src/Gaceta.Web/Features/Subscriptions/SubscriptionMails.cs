@@ -22,10 +22,7 @@ internal sealed class SubscriptionMails(
     public MimeMessage Confirmation(ConfirmationMail request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var language = languages.Find(request.Language) ?? languages.Default;
-        var culture = language.Culture;
-        string T(string key) => text.In(culture, key);
-        var newsletter = request.NewsletterNames.GetValueOrDefault(language.Code) ?? request.NewsletterNames.Values.FirstOrDefault() ?? site.Value.Name;
+        var (language, culture, T, newsletter) = Words(request.Language, request.NewsletterNames);
         var confirmUrl = urls.Absolute(SubscriptionPaths.Confirm(request.ConfirmToken));
         var unsubscribeUrl = urls.Absolute(SubscriptionPaths.Unsubscribe(request.UnsubscribeToken));
         var days = subscriptions.Value.ConfirmationLinkDays;
@@ -47,10 +44,7 @@ internal sealed class SubscriptionMails(
     public MimeMessage AlreadySubscribed(AlreadySubscribedMail request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var language = languages.Find(request.Language) ?? languages.Default;
-        var culture = language.Culture;
-        string T(string key) => text.In(culture, key);
-        var newsletter = request.NewsletterNames.GetValueOrDefault(language.Code) ?? request.NewsletterNames.Values.FirstOrDefault() ?? site.Value.Name;
+        var (language, culture, T, newsletter) = Words(request.Language, request.NewsletterNames);
         var intro = string.Format(culture, T("Someone, we hope you, asked to receive {0} at this address. This address already receives it, so there is nothing to confirm."), newsletter);
         var action = T("To change your newsletters or read past editions, sign in here:");
         var expiry = T("If you did not ask for this, ignore this message: nothing has changed.");
@@ -76,6 +70,16 @@ internal sealed class SubscriptionMails(
         var message = NewMessage(request.Email, string.Format(culture, T("Your link to sign in to {0}"), site.Value.Name));
         message.Body = Body(language, site.Value.Name, intro, action, signInUrl, expiry, null);
         return message;
+    }
+
+    /// <summary>The subscriber's language, its culture, its interface text and the newsletter's name in it.</summary>
+    private (SiteLanguage Language, System.Globalization.CultureInfo Culture, Func<string, string> T, string Newsletter) Words(
+        string languageCode, IReadOnlyDictionary<string, string> newsletterNames)
+    {
+        var language = languages.Find(languageCode) ?? languages.Default;
+        var culture = language.Culture;
+        var newsletter = newsletterNames.GetValueOrDefault(language.Code) ?? newsletterNames.Values.FirstOrDefault() ?? site.Value.Name;
+        return (language, culture, key => text.In(culture, key), newsletter);
     }
 
     /// <summary>
