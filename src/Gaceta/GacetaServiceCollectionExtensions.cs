@@ -85,6 +85,12 @@ public static class GacetaServiceCollectionExtensions
         services.AddScoped<StartEdition.Handler>();
         services.AddScoped<DueEditions.Handler>();
         services.AddScoped<ComposeEdition.Handler>();
+        services.AddScoped<ListEditions.Handler>();
+        services.AddScoped<ReadEdition.Handler>();
+        services.AddScoped<ReadEditionChoices.Handler>();
+        services.AddScoped<LatestFromSection.Handler>();
+        services.AddScoped<PreviewEdition.Handler>();
+        services.AddScoped<SendEditionTest.Handler>();
         services.AddScoped<ListNewsletters.Handler>();
         services.AddScoped<EditionArchive.Handler>();
         services.AddScoped<ReadFeed.Handler>();

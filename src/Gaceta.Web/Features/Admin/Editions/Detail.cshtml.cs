@@ -1,12 +1,8 @@
 using System.Globalization;
-using Gaceta.Audit;
-using Gaceta.Data;
-using Gaceta.Mail;
 using Gaceta.Newsletters;
 using Gaceta.Site;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gaceta.Web.Features.Admin.Editions;
 
@@ -14,7 +10,7 @@ namespace Gaceta.Web.Features.Admin.Editions;
 /// One edition at <c>/admin/editions/{id}</c>: previews per language, a test to oneself, sending now, and the
 /// progress of a send (the page refreshes itself while sending).
 /// </summary>
-public sealed class DetailModel(GacetaDb db, SiteClock clock, SiteLanguages languages, EditionMail mail, MailOutbox outbox, AuditLog audit) : AdminPageModel
+public sealed class DetailModel(ReadEdition.Handler editions, SiteLanguages languages) : AdminPageModel
 {
     public const string TestSentNotice = "A test copy is on its way to your address.";
     public const string StartedNotice = "Sending has started.";
@@ -34,34 +30,30 @@ public sealed class DetailModel(GacetaDb db, SiteClock clock, SiteLanguages lang
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var edition = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Id == EditionId, cancellationToken);
-        if (edition is null)
+        if (await ReadAsync(cancellationToken) is not { } edition)
         {
             return NotFound();
         }
 
-        Progress = await EditionSender.ProgressAsync(db, EditionId, cancellationToken);
-        Subject = (edition.TextIn(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) ?? edition.Texts.FirstOrDefault())?.Subject ?? string.Empty;
+        Progress = edition.Progress;
+        Subject = edition.Subject;
         ScheduledAt = edition.ScheduledAt;
         return Page();
     }
 
     /// <summary>Sends the edition, in the staff member's language, to the staff member's own address.</summary>
-    public async Task<IActionResult> OnPostTestAsync([FromServices] UserManager<Gaceta.Staff.StaffMember> users, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostTestAsync(
+        [FromServices] UserManager<Gaceta.Staff.StaffMember> users, [FromServices] SendEditionTest.Handler test, CancellationToken cancellationToken)
     {
-        var content = await EditionContent.LoadAsync(db, EditionId, clock.UtcNow, cancellationToken);
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(test);
         var member = await users.GetUserAsync(User);
-        if (content is null || member?.Email is null)
+        if (member?.Email is null
+            || !await test.HandleAsync(new SendEditionTest.Command(EditionId, member.Email, languages.Find(member.Language)?.Code ?? languages.Default.Code, Actor), cancellationToken))
         {
             return NotFound();
         }
 
-        var message = mail.Compose(mail.Render(content, languages.Find(member.Language)?.Code ?? languages.Default.Code), 0, 0, member.Email);
-        message.Subject = "[TEST] " + message.Subject;
-        outbox.Enqueue(message, "edition-test");
-        audit.Add(Actor, AuditActions.EditionTestSent, string.Create(CultureInfo.InvariantCulture, $"edition {EditionId} to {member.Email}"));
-        await db.SaveChangesAsync(cancellationToken);
-        outbox.Notify();
         Notify(TestSentNotice);
         return Redirect(string.Create(CultureInfo.InvariantCulture, $"/admin/editions/{EditionId}"));
     }
@@ -69,8 +61,8 @@ public sealed class DetailModel(GacetaDb db, SiteClock clock, SiteLanguages lang
     /// <summary>Starts sending now; the background sender takes it from there.</summary>
     public async Task<IActionResult> OnPostSendAsync(bool confirmOverdue, [FromServices] StartEdition.Handler start, CancellationToken cancellationToken)
     {
-        var edition = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Id == EditionId, cancellationToken);
-        if (edition is null)
+        ArgumentNullException.ThrowIfNull(start);
+        if (await ReadAsync(cancellationToken) is not { } edition)
         {
             return NotFound();
         }
@@ -86,4 +78,7 @@ public sealed class DetailModel(GacetaDb db, SiteClock clock, SiteLanguages lang
         Notify(result.Outcome == StartEdition.Outcome.Started ? StartedNotice : NotStartedNotice);
         return Redirect(string.Create(CultureInfo.InvariantCulture, $"/admin/editions/{EditionId}"));
     }
+
+    private Task<ReadEdition.Model?> ReadAsync(CancellationToken cancellationToken) =>
+        editions.HandleAsync(new ReadEdition.Query(EditionId, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), cancellationToken);
 }

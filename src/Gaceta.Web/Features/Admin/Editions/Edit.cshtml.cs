@@ -1,11 +1,9 @@
 using System.Globalization;
 using Gaceta.Articles;
-using Gaceta.Data;
 using Gaceta.Newsletters;
 using Gaceta.Polls;
 using Gaceta.Site;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gaceta.Web.Features.Admin.Editions;
 
@@ -13,7 +11,13 @@ namespace Gaceta.Web.Features.Admin.Editions;
 /// Composing an edition at <c>/admin/editions/edit/{id?}</c>: newsletter, stories (chosen, or the latest from a
 /// section), subject and intro per language; save as draft or schedule.
 /// </summary>
-public sealed class EditModel(GacetaDb db, ComposeEdition.Handler compose, PollAdministration.Handler polls, SiteClock clock, SiteLanguages languages) : AdminPageModel
+public sealed class EditModel(
+    ReadEdition.Handler editions,
+    ReadEditionChoices.Handler choices,
+    LatestFromSection.Handler latest,
+    ComposeEdition.Handler compose,
+    SiteClock clock,
+    SiteLanguages languages) : AdminPageModel
 {
     public const string SavedNotice = "Edition saved.";
     public const string ConflictNotice = "This edition changed since you opened it (someone saved it, or it started sending). Your changes were not saved.";
@@ -37,7 +41,7 @@ public sealed class EditModel(GacetaDb db, ComposeEdition.Handler compose, PollA
     {
         if (EditionId is { } id)
         {
-            var edition = await db.Editions.AsNoTracking().Include(e => e.Stories).FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+            var edition = await editions.HandleAsync(new ReadEdition.Query(id, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), cancellationToken);
             if (edition is null)
             {
                 return NotFound();
@@ -79,29 +83,17 @@ public sealed class EditModel(GacetaDb db, ComposeEdition.Handler compose, PollA
     /// <summary>Fills the story list with the latest from a section since the newsletter's last edition, without saving.</summary>
     public async Task<IActionResult> OnPostLatestAsync(int sectionId, CancellationToken cancellationToken)
     {
-        Input.StoryIds = (await ComposeEdition.LatestFromSectionAsync(db, Input.NewsletterId, sectionId, clock.UtcNow, cancellationToken)).ToList();
+        Input.StoryIds = (await latest.HandleAsync(new LatestFromSection.Query(Input.NewsletterId, sectionId), cancellationToken)).ToList();
         await LoadChoicesAsync(cancellationToken);
         return Page();
     }
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
-        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        Newsletters = await polls.NewslettersAsync(language, cancellationToken);
-        Sections = (await ReadStoryEditor.ChoicesAsync(db, language, cancellationToken)).Sections;
-        var now = clock.UtcNow;
-        var recent = await db.Articles.AsNoTracking()
-            .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now)
-            .OrderByDescending(a => a.PublishedAt)
-            .Select(a => new { a.StoryId, a.Language, a.Headline })
-            .Take(200)
-            .ToListAsync(cancellationToken);
-        var chosen = Input.StoryIds.ToHashSet();
-        Stories = recent.GroupBy(a => a.StoryId)
-            .Select(g => (g.Key, (g.FirstOrDefault(a => a.Language == language) ?? g.First()).Headline))
-            .Concat(chosen.Except(recent.Select(a => a.StoryId)).Select(id => (id, $"#{id}")))
-            .OrderByDescending(s => chosen.Contains(s.Item1))
-            .ToList();
+        var offered = await choices.HandleAsync(new ReadEditionChoices.Query(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, Input.StoryIds), cancellationToken);
+        Newsletters = offered.Newsletters;
+        Sections = offered.Sections;
+        Stories = offered.Stories;
     }
 }
 
@@ -121,7 +113,7 @@ public sealed class EditionInput
     /// <summary>A local time in the newsroom's zone.</summary>
     public string? ScheduleAt { get; set; }
 
-    public static EditionInput From(Edition edition, SiteClock clock)
+    public static EditionInput From(ReadEdition.Model edition, SiteClock clock)
     {
         ArgumentNullException.ThrowIfNull(edition);
         ArgumentNullException.ThrowIfNull(clock);
@@ -129,9 +121,9 @@ public sealed class EditionInput
         {
             Version = edition.Version,
             NewsletterId = edition.NewsletterId,
-            StoryIds = edition.Stories.OrderBy(s => s.Position).Select(s => s.StoryId).ToList(),
-            Subjects = edition.Texts.ToDictionary(t => t.Language, t => (string?)t.Subject),
-            Intros = edition.Texts.ToDictionary(t => t.Language, t => (string?)t.Intro),
+            StoryIds = [.. edition.StoryIds],
+            Subjects = edition.Texts.ToDictionary(t => t.Key, t => t.Value.Subject),
+            Intros = edition.Texts.ToDictionary(t => t.Key, t => t.Value.Intro),
             ScheduleAt = edition.ScheduledAt is { } at ? clock.ToLocal(at).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) : null,
         };
     }

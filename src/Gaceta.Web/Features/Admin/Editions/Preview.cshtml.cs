@@ -1,12 +1,10 @@
-using Gaceta.Data;
 using Gaceta.Newsletters;
-using Gaceta.Site;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Gaceta.Web.Features.Admin.Editions;
 
 /// <summary>The edition's mail as readers of one language will get it, served as the HTML itself.</summary>
-public sealed class PreviewModel(GacetaDb db, SiteClock clock, EditionMail mail) : AdminPageModel
+public sealed class PreviewModel(PreviewEdition.Handler preview) : AdminPageModel
 {
     /// <summary>
     /// Mail HTML is styled inline and must stay so for mail clients; this page alone allows inline styles, and
@@ -22,14 +20,12 @@ public sealed class PreviewModel(GacetaDb db, SiteClock clock, EditionMail mail)
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var content = await EditionContent.LoadAsync(db, EditionId, clock.UtcNow, cancellationToken);
-        if (content is null)
+        if (await preview.HandleAsync(new PreviewEdition.Query(EditionId, Lang), cancellationToken) is not { } html)
         {
             return NotFound();
         }
 
-        var template = mail.Render(content, Lang);
         Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        return Content(template.Html.Replace(EditionTemplate.UnsubscribeMarker, "#", StringComparison.Ordinal), "text/html; charset=utf-8");
+        return Content(html, "text/html; charset=utf-8");
     }
 }
