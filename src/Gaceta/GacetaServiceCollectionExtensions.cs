@@ -42,6 +42,8 @@ public static class GacetaServiceCollectionExtensions
         services.AddScoped<ReadAuditLog.Handler>();
         services.AddScoped<ListStories.Handler>();
         services.AddScoped<ReadStoryEditor.Handler>();
+        services.AddScoped<ReadStoryChoices.Handler>();
+        services.AddScoped<SuggestSlug.Handler>();
         services.AddScoped<EditStory.Handler>();
         services.AddScoped<ReadRevisions.Handler>();
         services.AddScoped<AddCorrection.Handler>();

@@ -53,10 +53,13 @@ public static class EditStory
 
     /// <param name="Errors">Field name → message (one of <see cref="NewsroomErrors"/>) when invalid.</param>
     /// <param name="Change">The reader pages to evict, when readers could see the change.</param>
-    public sealed record Result(Outcome Outcome, int StoryId, IReadOnlyDictionary<string, string> Errors, ReaderChange? Change)
+    /// <param name="Saved">After a save: the versions the next change must name, and the article's status.</param>
+    public sealed record Result(Outcome Outcome, int StoryId, IReadOnlyDictionary<string, string> Errors, ReaderChange? Change, SavedVersions? Saved = null)
     {
         public static Result Of(Outcome outcome) => new(outcome, 0, new Dictionary<string, string>(), null);
     }
+
+    public sealed record SavedVersions(int StoryVersion, int ArticleVersion, ArticleStatus Status);
 
     public sealed class Handler(GacetaDb db, SiteClock clock, SiteLanguages languages, AuditLog audit)
     {
@@ -194,7 +197,7 @@ public static class EditStory
             var change = visibleBefore || visibleAfter
                 ? new ReaderChange(story.Id, sectionsBefore.Append(story.SectionId).Distinct().ToList(), authorsBefore.Concat(story.Authors.Select(a => a.AuthorId)).Distinct().ToList())
                 : null;
-            return new Result(Outcome.Saved, story.Id, new Dictionary<string, string>(), change);
+            return new Result(Outcome.Saved, story.Id, new Dictionary<string, string>(), change, new SavedVersions(story.Version, article.Version, article.Status));
         }
 
         private async Task<Dictionary<string, string>> ValidateAsync(

@@ -47,22 +47,6 @@ public static class ReadStoryEditor
 
     public sealed record Permissions(bool EditStory, bool EditArticle, bool Publish, bool Translate);
 
-    /// <summary>What the story fields can be set to.</summary>
-    public sealed record Choices(IReadOnlyList<Choice> Sections, IReadOnlyList<Choice> Authors);
-
-    public sealed record Choice(int Id, string Name);
-
-    /// <summary>Sections (named in <paramref name="language"/>) and authors to choose from.</summary>
-    public static async Task<Choices> ChoicesAsync(GacetaDb db, string language, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ToListAsync(cancellationToken);
-        var authors = await db.Authors.AsNoTracking().OrderBy(a => a.Name).Select(a => new Choice(a.Id, a.Name)).ToListAsync(cancellationToken);
-        return new Choices(
-            sections.Select(s => new Choice(s.Id, (s.NameIn(language) ?? s.Names.FirstOrDefault())?.Name ?? $"#{s.Id}")).ToList(),
-            authors);
-    }
-
     public sealed class Handler(GacetaDb db, SiteLanguages languages)
     {
         public async Task<Model?> HandleAsync(Query query, CancellationToken cancellationToken)

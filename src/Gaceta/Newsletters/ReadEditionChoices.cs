@@ -16,16 +16,16 @@ public static class ReadEditionChoices
 
     public sealed record Model(
         IReadOnlyList<PollAdministration.NewsletterChoice> Newsletters,
-        IReadOnlyList<ReadStoryEditor.Choice> Sections,
+        IReadOnlyList<ReadStoryChoices.Choice> Sections,
         IReadOnlyList<(int Id, string Headline)> Stories);
 
-    public sealed class Handler(GacetaDb db, SiteClock clock, PollAdministration.Handler polls)
+    public sealed class Handler(GacetaDb db, SiteClock clock, PollAdministration.Handler polls, ReadStoryChoices.Handler storyChoices)
     {
         public async Task<Model> HandleAsync(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
             var newsletters = await polls.NewslettersAsync(query.Language, cancellationToken);
-            var sections = (await ReadStoryEditor.ChoicesAsync(db, query.Language, cancellationToken)).Sections;
+            var sections = (await storyChoices.HandleAsync(new ReadStoryChoices.Query(query.Language), cancellationToken)).Sections;
             var now = clock.UtcNow;
             var recent = await db.Articles.AsNoTracking()
                 .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now)

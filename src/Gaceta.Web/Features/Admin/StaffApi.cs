@@ -1,9 +1,7 @@
 using System.Globalization;
 using Gaceta.Articles;
-using Gaceta.Data;
 using Gaceta.Site;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gaceta.Web.Features.Admin;
 
@@ -32,7 +30,7 @@ internal static class StaffApi
 
     /// <summary>A unique slug for <paramref name="headline"/> among <paramref name="language"/>'s articles.</summary>
     private static async Task<Results<Ok<SlugResponse>, ValidationProblem>> SuggestSlugAsync(
-        string? language, string? headline, int? storyId, SiteLanguages languages, GacetaDb db, CancellationToken cancellationToken)
+        string? language, string? headline, int? storyId, SiteLanguages languages, SuggestSlug.Handler slugs, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (!languages.IsSupported(language))
@@ -50,9 +48,7 @@ internal static class StaffApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var slug = await Slugs.UniqueAsync(
-            Slugs.FromText(headline!),
-            candidate => db.Articles.AnyAsync(a => a.Language == language && a.Slug == candidate && a.StoryId != storyId, cancellationToken));
+        var slug = await slugs.HandleAsync(new SuggestSlug.Query(language!, headline!, storyId), cancellationToken);
         return TypedResults.Ok(new SlugResponse(slug));
     }
 

@@ -365,12 +365,8 @@ internal static class PublicApi
             await services.GetRequiredService<ReaderCacheInvalidator>().ChangedAsync(change, context.RequestAborted);
         }
 
-        var db = services.GetRequiredService<Gaceta.Data.GacetaDb>();
-        var row = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
-            db.Articles.Where(a => a.StoryId == result.StoryId && a.Language == command.Language)
-                .Select(a => new { a.StoryId, a.Language, StoryVersion = a.Story.Version, a.Version, a.Status }),
-            context.RequestAborted);
-        var saved = new Saved(row.StoryId, row.Language, row.StoryVersion, row.Version, row.Status.ToString());
+        var versions = result.Saved!;
+        var saved = new Saved(result.StoryId, command.Language, versions.StoryVersion, versions.ArticleVersion, versions.Status.ToString());
         var location = string.Create(CultureInfo.InvariantCulture, $"{Prefix}/stories/{result.StoryId}");
         return created ? Results.Created(location, saved) : Results.Ok(saved);
     }

@@ -35,7 +35,7 @@ public sealed class EditModel(
     /// <summary>Recent published stories to choose from, headline in the staff member's language when there is one.</summary>
     public IReadOnlyList<(int Id, string Headline)> Stories { get; private set; } = [];
 
-    public IReadOnlyList<ReadStoryEditor.Choice> Sections { get; private set; } = [];
+    public IReadOnlyList<ReadStoryChoices.Choice> Sections { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

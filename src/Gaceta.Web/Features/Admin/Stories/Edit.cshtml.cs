@@ -1,5 +1,4 @@
 using Gaceta.Articles;
-using Gaceta.Data;
 using Gaceta.Site;
 using Gaceta.Translations;
 using Gaceta.Web.Infrastructure.Caching;
@@ -15,7 +14,7 @@ public sealed class EditModel(
     ReadStoryEditor.Handler reader,
     EditStory.Handler editor,
     ReaderCacheInvalidator cache,
-    GacetaDb db,
+    ReadStoryChoices.Handler storyChoices,
     SiteClock clock,
     ArticleBodyRenderer renderer) : AdminPageModel
 {
@@ -182,7 +181,7 @@ public sealed class EditModel(
 
     private async Task BuildFormAsync(IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken)
     {
-        var choices = await ReadStoryEditor.ChoicesAsync(db, Lang, cancellationToken);
+        var choices = await storyChoices.HandleAsync(new ReadStoryChoices.Query(Lang), cancellationToken);
         Form = new StoryFormView(
             Input,
             Lang,

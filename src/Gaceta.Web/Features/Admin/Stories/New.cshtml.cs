@@ -1,5 +1,4 @@
 using Gaceta.Articles;
-using Gaceta.Data;
 using Gaceta.Site;
 using Gaceta.Staff;
 using Gaceta.Web.Infrastructure.Caching;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Gaceta.Web.Features.Admin.Stories;
 
 /// <summary>A new story, written first in one language, at <c>/admin/stories/new?lang=es</c>.</summary>
-public sealed class NewModel(EditStory.Handler editor, ReaderCacheInvalidator cache, GacetaDb db, SiteClock clock, SiteLanguages languages) : AdminPageModel
+public sealed class NewModel(EditStory.Handler editor, ReaderCacheInvalidator cache, ReadStoryChoices.Handler storyChoices, SiteClock clock, SiteLanguages languages) : AdminPageModel
 {
     [BindProperty(SupportsGet = true, Name = "lang")]
     public string? Lang { get; set; }
@@ -55,7 +54,7 @@ public sealed class NewModel(EditStory.Handler editor, ReaderCacheInvalidator ca
 
     private async Task BuildFormAsync(IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken)
     {
-        var choices = await ReadStoryEditor.ChoicesAsync(db, Language, cancellationToken);
+        var choices = await storyChoices.HandleAsync(new ReadStoryChoices.Query(Language), cancellationToken);
         Form = new StoryFormView(Input, Language, choices, errors, CanEditStory: true, Actor.CanPublish(), null, SlugLocked: false);
     }
 }

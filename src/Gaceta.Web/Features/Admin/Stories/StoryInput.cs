@@ -78,7 +78,7 @@ public sealed class StoryInput
 public sealed record StoryFormView(
     StoryInput Input,
     string Language,
-    ReadStoryEditor.Choices Choices,
+    ReadStoryChoices.Model Choices,
     IReadOnlyDictionary<string, string> Errors,
     bool CanEditStory,
     bool CanPublish,
