@@ -31,6 +31,7 @@ public static class GacetaServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SiteLanguages>();
         services.AddSingleton<SiteClock>();
+        services.AddScoped<Changes.ChangeFeed>();
         services.AddGacetaData();
         services.AddStaffAccounts();
         services.AddScoped<AddStaffMember.Handler>();

@@ -22,7 +22,7 @@ public static class AddCorrection
     /// <param name="Error">One of <see cref="NewsroomErrors"/> when invalid.</param>
     public sealed record Result(Outcome Outcome, string? Error, ReaderChange? Change);
 
-    public sealed class Handler(GacetaDb db, SiteClock clock, AuditLog audit)
+    public sealed class Handler(GacetaDb db, SiteClock clock, AuditLog audit, Changes.ChangeFeed changes)
     {
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
         {
@@ -61,7 +61,9 @@ public static class AddCorrection
             article.RevisedAt = now;
             audit.Add(command.Actor, AuditActions.CorrectionAdded, $"story {story.Id} ({article.Language}): {text}");
             await db.SaveChangesAsync(cancellationToken);
-            return new Result(Outcome.Added, null, new ReaderChange(story.Id, [story.SectionId], story.Authors.Select(a => a.AuthorId).ToList()));
+            var change = new ReaderChange(story.Id, [story.SectionId], story.Authors.Select(a => a.AuthorId).ToList());
+            await changes.AnnounceAsync(new Changes.StoryChanged(change), cancellationToken);
+            return new Result(Outcome.Added, null, change);
         }
     }
 }

@@ -61,7 +61,7 @@ public static class EditStory
 
     public sealed record SavedVersions(int StoryVersion, int ArticleVersion, ArticleStatus Status);
 
-    public sealed class Handler(GacetaDb db, SiteClock clock, SiteLanguages languages, AuditLog audit)
+    public sealed class Handler(GacetaDb db, SiteClock clock, SiteLanguages languages, AuditLog audit, Changes.ChangeFeed changes)
     {
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
         {
@@ -197,6 +197,11 @@ public static class EditStory
             var change = visibleBefore || visibleAfter
                 ? new ReaderChange(story.Id, sectionsBefore.Append(story.SectionId).Distinct().ToList(), authorsBefore.Concat(story.Authors.Select(a => a.AuthorId)).Distinct().ToList())
                 : null;
+            if (change is not null)
+            {
+                await changes.AnnounceAsync(new Changes.StoryChanged(change), cancellationToken);
+            }
+
             return new Result(Outcome.Saved, story.Id, new Dictionary<string, string>(), change, new SavedVersions(story.Version, article.Version, article.Status));
         }
 

@@ -8,7 +8,7 @@ namespace Gaceta.Articles;
 /// <summary>Publishes every scheduled article whose time has come.</summary>
 public static class PublishScheduledArticles
 {
-    public sealed class Handler(GacetaDb db, SiteClock clock, AuditLog audit)
+    public sealed class Handler(GacetaDb db, SiteClock clock, AuditLog audit, Changes.ChangeFeed feed)
     {
         /// <returns>The reader pages to evict, one change per story published.</returns>
         public async Task<IReadOnlyList<ReaderChange>> HandleAsync(CancellationToken cancellationToken)
@@ -40,6 +40,11 @@ public static class PublishScheduledArticles
             if (changes.Count > 0)
             {
                 await db.SaveChangesAsync(cancellationToken);
+            }
+
+            foreach (var change in changes)
+            {
+                await feed.AnnounceAsync(new Changes.StoryChanged(change), cancellationToken);
             }
 
             return changes;

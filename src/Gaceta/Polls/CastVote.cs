@@ -48,7 +48,8 @@ public static class CastVote
         RequestSubscription.Handler subscriptions,
         MailOutboxSignal notifier,
         SqliteWriteGate writeGate,
-        VoteFormTokens formTokens)
+        VoteFormTokens formTokens,
+        Changes.ChangeFeed changes)
     {
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
         {
@@ -139,6 +140,12 @@ public static class CastVote
                 if (subscription is not null)
                 {
                     notifier.Notify();
+                }
+
+                if (!alreadyVoted)
+                {
+                    // The results everywhere the poll shows change with a counted vote.
+                    await changes.AnnounceAsync(new Changes.PollChanged(poll.Id), cancellationToken);
                 }
 
                 return new Result(alreadyVoted ? VoteOutcome.AlreadyVoted : VoteOutcome.Counted, poll, [], subscription);

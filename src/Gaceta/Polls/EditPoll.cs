@@ -40,7 +40,7 @@ public static class EditPoll
     /// <param name="Errors">Field → message (one of <see cref="PollErrors"/>).</param>
     public sealed record Result(Outcome Outcome, int PollId, IReadOnlyDictionary<string, string> Errors);
 
-    public sealed class Handler(GacetaDb db, SiteClock clock, SiteLanguages languages, AuditLog audit)
+    public sealed class Handler(GacetaDb db, SiteClock clock, SiteLanguages languages, AuditLog audit, Changes.ChangeFeed changes)
     {
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
         {
@@ -130,6 +130,8 @@ public static class EditPoll
                 return new Result(Outcome.Invalid, poll.Id, new Dictionary<string, string> { ["Key"] = PollErrors.KeyTaken });
             }
 
+            // The poll's form and results show wherever it is embedded: those pages carry its tag.
+            await changes.AnnounceAsync(new Changes.PollChanged(poll.Id), cancellationToken);
             return new Result(Outcome.Saved, poll.Id, new Dictionary<string, string>());
         }
 

@@ -22,7 +22,7 @@ public static class MarkTranslationUpToDate
     /// <param name="Change">Reader pages to evict: a published translation loses its "original was updated" note.</param>
     public sealed record Result(Outcome Outcome, ReaderChange? Change);
 
-    public sealed class Handler(GacetaDb db, TimeProvider time, AuditLog audit)
+    public sealed class Handler(GacetaDb db, TimeProvider time, AuditLog audit, Changes.ChangeFeed changes)
     {
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
         {
@@ -62,6 +62,11 @@ public static class MarkTranslationUpToDate
             var change = article.IsVisibleAt(article.UpdatedAt)
                 ? new ReaderChange(story.Id, [story.SectionId], story.Authors.Select(a => a.AuthorId).ToList())
                 : null;
+            if (change is not null)
+            {
+                await changes.AnnounceAsync(new Changes.StoryChanged(change), cancellationToken);
+            }
+
             return new Result(Outcome.Marked, change);
         }
     }

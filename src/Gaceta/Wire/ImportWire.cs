@@ -53,7 +53,7 @@ public static class ImportWire
     /// <param name="Source">Where the item came from, such as <c>feed.json#3</c>.</param>
     public sealed record ItemResult(string Source, string? Uri, Outcome Outcome, int? StoryId, IReadOnlyList<string> Errors);
 
-    public sealed class Handler(GacetaDb db, EditStory.Handler stories, SiteLanguages languages, SiteClock clock, AuditLog audit)
+    public sealed class Handler(GacetaDb db, EditStory.Handler stories, SiteLanguages languages, SiteClock clock, AuditLog audit, Changes.ChangeFeed changes)
     {
         /// <summary>The section wire stories go to: the one with this slug in any language, or the first section.</summary>
         public async Task<int?> SectionAsync(string? slug, CancellationToken cancellationToken)
@@ -160,6 +160,7 @@ public static class ImportWire
             audit.Add(actor, AuditActions.WireImported, $"{item.Uri} v{item.Version} → story {saved.StoryId}");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            await changes.CommittedAsync(cancellationToken);
             return new ItemResult(source, item.Uri, known is null ? Outcome.Created : Outcome.Updated, saved.StoryId, []);
         }
 

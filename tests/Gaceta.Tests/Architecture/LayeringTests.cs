@@ -36,6 +36,21 @@ public sealed class LayeringTests
         Assert.True(offenders.Count == 0, "Move these reads and writes into a core use case: " + string.Join(", ", offenders));
     }
 
+    [Fact]
+    public void NoPageOrEndpoint_EvictsTheReaderCacheItself()
+    {
+        // Eviction hears the core's change feed; the cache's own types are the only ones that reach the store.
+        var allowed = new[] { "ReaderCache", "ReaderCacheInvalidator" };
+        var offenders = typeof(Program).Assembly.GetTypes()
+            .Where(t => !allowed.Contains(t.Name) && !(t.DeclaringType is { } outer && allowed.Contains(outer.Name)))
+            .Where(t => t.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+                .Any(c => c.GetParameters().Any(p => p.ParameterType.Name is "ReaderCacheInvalidator" or "IOutputCacheStore")))
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "Announce the change through ChangeFeed instead: " + string.Join(", ", offenders));
+    }
+
     private static IEnumerable<string> Uses(Type type)
     {
         const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;

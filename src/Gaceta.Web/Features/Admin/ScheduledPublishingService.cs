@@ -1,16 +1,14 @@
 using Gaceta.Articles;
 using Gaceta.Web.Infrastructure.Background;
-using Gaceta.Web.Infrastructure.Caching;
 
 namespace Gaceta.Web.Features.Admin;
 
 /// <summary>
 /// Publishes scheduled articles when their time comes, checking every <see cref="Every"/> on the host's clock,
-/// and evicts the reader pages they appear on.
+/// and logs each; the reader pages they appear on are evicted through the change feed.
 /// </summary>
 internal sealed partial class ScheduledPublishingService(
     IServiceScopeFactory scopes,
-    ReaderCacheInvalidator cache,
     TimeProvider time,
     ILogger<ScheduledPublishingService> logger) : PeriodicWork(time, logger)
 {
@@ -25,7 +23,6 @@ internal sealed partial class ScheduledPublishingService(
         var changes = await scope.ServiceProvider.GetRequiredService<PublishScheduledArticles.Handler>().HandleAsync(stoppingToken);
         foreach (var change in changes)
         {
-            await cache.ChangedAsync(change, stoppingToken);
             LogPublished(change.StoryId);
         }
     }

@@ -360,11 +360,6 @@ internal static class PublicApi
                 return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The article changed since that version", detail: "Read it again and send the change with the current versions.");
         }
 
-        if (result.Change is { } change)
-        {
-            await services.GetRequiredService<ReaderCacheInvalidator>().ChangedAsync(change, context.RequestAborted);
-        }
-
         var versions = result.Saved!;
         var saved = new Saved(result.StoryId, command.Language, versions.StoryVersion, versions.ArticleVersion, versions.Status.ToString());
         var location = string.Create(CultureInfo.InvariantCulture, $"{Prefix}/stories/{result.StoryId}");

@@ -22,7 +22,6 @@ public sealed class PollModel(
     ReadPollResults.Handler results,
     CastVote.Handler votes,
     VoteRateLimiter limiter,
-    ReaderCacheInvalidator cache,
     SiteUrls urls,
     IOptions<SiteOptions> site,
     IStringLocalizer<SharedResource> text) : ReaderPageModel
@@ -120,10 +119,6 @@ public sealed class PollModel(
                 // Counted, already counted for this address, or spam: all answered alike, so the page never tells a
                 // stranger whether an address has voted. Only a counted vote changes the results.
                 VotedCookie.Remember(HttpContext, poll.Id);
-                if (result.Outcome == VoteOutcome.Counted)
-                {
-                    await cache.PollChangedAsync(poll.Id, cancellationToken);
-                }
 
                 Block = await ResultsAsync(poll, back, Thanks(poll, email, newsletter is not null), cancellationToken);
                 return Show(StatusCodes.Status200OK);

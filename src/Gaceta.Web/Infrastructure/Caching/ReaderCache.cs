@@ -51,6 +51,7 @@ internal static class ReaderCache
                 .SetVaryByQuery("page", "fragment", "q")
                 .Tag(AllTag)));
         services.AddSingleton<ReaderCacheInvalidator>();
+        services.AddSingleton<Gaceta.Changes.IChangeSubscriber>(provider => provider.GetRequiredService<ReaderCacheInvalidator>());
         return services;
     }
 

@@ -1,11 +1,28 @@
 using Gaceta.Articles;
+using Gaceta.Changes;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Gaceta.Web.Infrastructure.Caching;
 
-/// <summary>Evicts the cached reader pages a change affects, and no others.</summary>
-public sealed class ReaderCacheInvalidator(IOutputCacheStore store)
+/// <summary>
+/// Evicts the cached reader pages a change affects, and no others. It hears every committed change through the
+/// core's change feed; nothing else calls it.
+/// </summary>
+public sealed class ReaderCacheInvalidator(IOutputCacheStore store) : IChangeSubscriber
 {
+    public async Task OnCommittedAsync(Change change, CancellationToken cancellationToken)
+    {
+        switch (change)
+        {
+            case StoryChanged story:
+                await ChangedAsync(story.Pages, cancellationToken);
+                break;
+            case PollChanged poll:
+                await PollChangedAsync(poll.PollId, cancellationToken);
+                break;
+        }
+    }
+
     /// <summary>
     /// A story was published, updated or unpublished: its article pages, the front pages, its section's and
     /// its authors' listings.

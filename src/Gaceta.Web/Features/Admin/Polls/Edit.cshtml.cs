@@ -1,13 +1,12 @@
 using System.Globalization;
 using Gaceta.Polls;
 using Gaceta.Site;
-using Gaceta.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Gaceta.Web.Features.Admin.Polls;
 
 /// <summary>A new poll at <c>/admin/polls/edit</c>, an existing one at <c>/admin/polls/edit/{id}</c>.</summary>
-public sealed class EditModel(PollAdministration.Handler polls, EditPoll.Handler editor, ReaderCacheInvalidator cache, SiteClock clock) : AdminPageModel
+public sealed class EditModel(PollAdministration.Handler polls, EditPoll.Handler editor, SiteClock clock) : AdminPageModel
 {
     public const string SavedNotice = "Poll saved.";
     public const string ConflictNotice = "Someone else saved this poll while you were editing it. Your changes were not saved; the form now shows their version.";
@@ -49,8 +48,6 @@ public sealed class EditModel(PollAdministration.Handler polls, EditPoll.Handler
                 Notify(ConflictNotice);
                 return Redirect(string.Create(CultureInfo.InvariantCulture, $"/admin/polls/edit/{result.PollId}"));
             case EditPoll.Outcome.Saved:
-                // The poll's form and results show wherever it is embedded: those pages carry its tag.
-                await cache.PollChangedAsync(result.PollId, cancellationToken);
                 Notify(SavedNotice);
                 return Redirect(string.Create(CultureInfo.InvariantCulture, $"/admin/polls/edit/{result.PollId}"));
             default:

@@ -1,7 +1,6 @@
 using Gaceta.Articles;
 using Gaceta.Site;
 using Gaceta.Translations;
-using Gaceta.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Gaceta.Web.Features.Admin.Stories;
@@ -13,7 +12,6 @@ namespace Gaceta.Web.Features.Admin.Stories;
 public sealed class EditModel(
     ReadStoryEditor.Handler reader,
     EditStory.Handler editor,
-    ReaderCacheInvalidator cache,
     ReadStoryChoices.Handler storyChoices,
     SiteClock clock,
     ArticleBodyRenderer renderer) : AdminPageModel
@@ -62,11 +60,6 @@ public sealed class EditModel(
         switch (result.Outcome)
         {
             case EditStory.Outcome.Saved:
-                if (result.Change is { } change)
-                {
-                    await cache.ChangedAsync(change, cancellationToken);
-                }
-
                 Notify(intent switch
                 {
                     EditStory.Intent.Publish => PublishedNotice,
@@ -133,11 +126,6 @@ public sealed class EditModel(
                 return Redirect(EditorPaths.Edit(StoryId, Lang));
             case MarkTranslationUpToDate.Outcome.Marked:
             default:
-                if (result.Change is { } change)
-                {
-                    await cache.ChangedAsync(change, cancellationToken);
-                }
-
                 Notify("Marked as up to date.");
                 return Redirect(EditorPaths.Edit(StoryId, Lang));
         }
@@ -161,7 +149,6 @@ public sealed class EditModel(
                 return Page();
             case AddCorrection.Outcome.Added:
             default:
-                await cache.ChangedAsync(result.Change!, cancellationToken);
                 Notify("Correction published.");
                 return Redirect(EditorPaths.Edit(StoryId, Lang));
         }

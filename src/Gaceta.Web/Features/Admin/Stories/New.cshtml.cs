@@ -1,13 +1,12 @@
 using Gaceta.Articles;
 using Gaceta.Site;
 using Gaceta.Staff;
-using Gaceta.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Gaceta.Web.Features.Admin.Stories;
 
 /// <summary>A new story, written first in one language, at <c>/admin/stories/new?lang=es</c>.</summary>
-public sealed class NewModel(EditStory.Handler editor, ReaderCacheInvalidator cache, ReadStoryChoices.Handler storyChoices, SiteClock clock, SiteLanguages languages) : AdminPageModel
+public sealed class NewModel(EditStory.Handler editor, ReadStoryChoices.Handler storyChoices, SiteClock clock, SiteLanguages languages) : AdminPageModel
 {
     [BindProperty(SupportsGet = true, Name = "lang")]
     public string? Lang { get; set; }
@@ -36,11 +35,6 @@ public sealed class NewModel(EditStory.Handler editor, ReaderCacheInvalidator ca
         switch (result.Outcome)
         {
             case EditStory.Outcome.Saved:
-                if (result.Change is { } change)
-                {
-                    await cache.ChangedAsync(change, cancellationToken);
-                }
-
                 Notify(EditModel.SavedNotice);
                 return Redirect(EditorPaths.Edit(result.StoryId, Language));
             case EditStory.Outcome.Forbidden:
