@@ -117,7 +117,7 @@ public static class ReadStories
         {
             var now = clock.UtcNow;
             var rows = await Project(
-                    db.Articles.AsNoTracking().Where(a => ids.Contains(a.StoryId) && a.Status == ArticleStatus.Published && a.PublishedAt != null && a.PublishedAt <= now),
+                    db.Articles.AsNoTracking().VisibleAt(now).Where(a => ids.Contains(a.StoryId)),
                     withBody)
                 .ToListAsync(cancellationToken);
             return rows.GroupBy(r => r.Row.StoryId).ToDictionary(

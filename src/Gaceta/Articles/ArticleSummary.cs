@@ -34,12 +34,16 @@ public static class ReaderListings
 {
     public const int PageSize = 12;
 
+    /// <summary>
+    /// Published articles whose publish time has come: what readers may see, in a query. The same rule in memory
+    /// is <see cref="Article.IsVisibleAt"/>.
+    /// </summary>
+    public static IQueryable<Article> VisibleAt(this IQueryable<Article> articles, DateTime utcNow) =>
+        articles.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt != null && a.PublishedAt <= utcNow);
+
     /// <summary>Published articles of one language whose publish time has come.</summary>
     public static IQueryable<Article> Visible(this IQueryable<Article> articles, string language, DateTime utcNow) =>
-        articles.Where(a => a.Language == language
-            && a.Status == ArticleStatus.Published
-            && a.PublishedAt != null
-            && a.PublishedAt <= utcNow);
+        articles.VisibleAt(utcNow).Where(a => a.Language == language);
 
     public static async Task<Page<ArticleSummary>> ToSummaryPageAsync(
         this IQueryable<Article> visible, string language, int pageNumber, CancellationToken cancellationToken)

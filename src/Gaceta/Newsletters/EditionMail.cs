@@ -47,7 +47,7 @@ public sealed record EditionContent(
 
         var storyIds = edition.Stories.Select(s => s.StoryId).ToList();
         var articles = await db.Articles.AsNoTracking()
-            .Where(a => storyIds.Contains(a.StoryId) && a.Status == ArticleStatus.Published && a.PublishedAt <= utcNow)
+            .VisibleAt(utcNow).Where(a => storyIds.Contains(a.StoryId))
             .Select(a => new { a.StoryId, a.Language, a.Headline, a.Standfirst, a.Slug, PublishedAt = a.PublishedAt!.Value })
             .ToListAsync(cancellationToken);
         var items = edition.Stories.OrderBy(s => s.Position)

@@ -28,7 +28,7 @@ public static class ReadEditionChoices
             var sections = (await storyChoices.HandleAsync(new ReadStoryChoices.Query(query.Language), cancellationToken)).Sections;
             var now = clock.UtcNow;
             var recent = await db.Articles.AsNoTracking()
-                .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now)
+                .VisibleAt(now)
                 .OrderByDescending(a => a.PublishedAt)
                 .Select(a => new { a.StoryId, a.Language, a.Headline })
                 .Take(200)

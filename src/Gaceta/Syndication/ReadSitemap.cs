@@ -31,7 +31,7 @@ public static class ReadSitemap
         {
             var now = clock.UtcNow;
             var counts = await db.Articles
-                .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt != null && a.PublishedAt <= now)
+                .VisibleAt(now)
                 .GroupBy(a => a.Language)
                 .Select(g => new { Language = g.Key, Count = g.Count() })
                 .ToListAsync(cancellationToken);
@@ -65,8 +65,8 @@ public static class ReadSitemap
                 .ToListAsync(cancellationToken);
             var storyIds = articles.Select(a => a.StoryId).ToList();
             var others = await db.Articles.AsNoTracking()
-                .Where(a => storyIds.Contains(a.StoryId) && a.Language != language
-                    && a.Status == ArticleStatus.Published && a.PublishedAt != null && a.PublishedAt <= now)
+                .VisibleAt(now)
+                .Where(a => storyIds.Contains(a.StoryId) && a.Language != language)
                 .Select(a => new { a.StoryId, a.Language, a.Slug, Published = a.PublishedAt!.Value })
                 .ToListAsync(cancellationToken);
             var byStory = others.ToLookup(o => o.StoryId);
@@ -85,7 +85,8 @@ public static class ReadSitemap
             var now = clock.UtcNow;
             var since = now - NewsWindow;
             var rows = await db.Articles.AsNoTracking()
-                .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt != null && a.PublishedAt <= now && a.PublishedAt > since)
+                .VisibleAt(now)
+                .Where(a => a.PublishedAt > since)
                 .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
                 .Take(NewsLimit)
                 .Select(a => new { a.Language, a.Slug, a.Headline, Published = a.PublishedAt!.Value })
