@@ -42,7 +42,7 @@ public static class AddCorrection
             var now = clock.UtcNow;
             var text = command.Text?.Trim() ?? string.Empty;
             var error = text.Length == 0 ? NewsroomErrors.CorrectionRequired
-                : text.Length > 2000 ? NewsroomErrors.CorrectionTooLong
+                : text.Length > ArticleLimits.Correction ? NewsroomErrors.CorrectionTooLong
                 : !article.IsVisibleAt(now) ? NewsroomErrors.CorrectionNeedsPublished
                 : null;
             if (error is not null)

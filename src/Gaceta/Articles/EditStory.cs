@@ -224,12 +224,12 @@ public static class EditStory
                     errors["AuthorIds"] = NewsroomErrors.AuthorUnknown;
                 }
 
-                if (storyFields.WireCredit?.Trim().Length > 100)
+                if (storyFields.WireCredit?.Trim().Length > ArticleLimits.WireCredit)
                 {
                     errors["WireCredit"] = NewsroomErrors.WireCreditTooLong;
                 }
 
-                if (storyFields.ImageUrl?.Trim().Length > 2000)
+                if (storyFields.ImageUrl?.Trim().Length > ArticleLimits.ImageUrl)
                 {
                     errors["ImageUrl"] = NewsroomErrors.ImageUrlTooLong;
                 }
@@ -238,15 +238,15 @@ public static class EditStory
                     errors["ImageUrl"] = NewsroomErrors.ImageUrlInvalid;
                 }
 
-                if (storyFields.ImageCredit?.Trim().Length > 200)
+                if (storyFields.ImageCredit?.Trim().Length > ArticleLimits.ImageCredit)
                 {
                     errors["ImageCredit"] = NewsroomErrors.ImageCreditTooLong;
                 }
             }
 
             var hasImage = editStory ? !string.IsNullOrWhiteSpace(command.Story.ImageUrl) : story.LeadImage is not null;
-            Require(errors, "Headline", fields.Headline, 300, NewsroomErrors.HeadlineRequired, NewsroomErrors.HeadlineTooLong);
-            Require(errors, "Standfirst", fields.Standfirst, 1000, NewsroomErrors.StandfirstRequired, NewsroomErrors.StandfirstTooLong);
+            Require(errors, "Headline", fields.Headline, ArticleLimits.Headline, NewsroomErrors.HeadlineRequired, NewsroomErrors.HeadlineTooLong);
+            Require(errors, "Standfirst", fields.Standfirst, ArticleLimits.Standfirst, NewsroomErrors.StandfirstRequired, NewsroomErrors.StandfirstTooLong);
             if (string.IsNullOrWhiteSpace(fields.Body))
             {
                 errors["Body"] = NewsroomErrors.BodyRequired;
@@ -254,7 +254,7 @@ public static class EditStory
 
             if (hasImage)
             {
-                Require(errors, "ImageAlt", fields.ImageAlt, 500, NewsroomErrors.ImageAltRequired, NewsroomErrors.ImageAltTooLong);
+                Require(errors, "ImageAlt", fields.ImageAlt, ArticleLimits.ImageAlt, NewsroomErrors.ImageAltRequired, NewsroomErrors.ImageAltTooLong);
             }
 
             var slug = fields.Slug?.Trim();

@@ -124,11 +124,11 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : IdentityDbContext<St
         builder.Entity<Story>(story =>
         {
             story.HasOne(s => s.Section).WithMany().HasForeignKey(s => s.SectionId).OnDelete(DeleteBehavior.Restrict);
-            story.Property(s => s.WireCredit).HasMaxLength(100);
+            story.Property(s => s.WireCredit).HasMaxLength(ArticleLimits.WireCredit);
             story.OwnsOne(s => s.LeadImage, image =>
             {
-                image.Property(i => i.Url).HasColumnName("LeadImageUrl").HasMaxLength(2000);
-                image.Property(i => i.Credit).HasColumnName("LeadImageCredit").HasMaxLength(200);
+                image.Property(i => i.Url).HasColumnName("LeadImageUrl").HasMaxLength(ArticleLimits.ImageUrl);
+                image.Property(i => i.Credit).HasColumnName("LeadImageCredit").HasMaxLength(ArticleLimits.ImageCredit);
             });
             story.HasMany(s => s.Articles).WithOne(a => a.Story).HasForeignKey(a => a.StoryId);
             story.HasMany(s => s.Authors).WithOne().HasForeignKey(a => a.StoryId);
@@ -147,10 +147,10 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : IdentityDbContext<St
         builder.Entity<Article>(article =>
         {
             article.Property(a => a.Language).HasMaxLength(LanguageCodeLength);
-            article.Property(a => a.Headline).HasMaxLength(300);
-            article.Property(a => a.Standfirst).HasMaxLength(1000);
+            article.Property(a => a.Headline).HasMaxLength(ArticleLimits.Headline);
+            article.Property(a => a.Standfirst).HasMaxLength(ArticleLimits.Standfirst);
             article.Property(a => a.Slug).HasMaxLength(SlugLength);
-            article.Property(a => a.LeadImageAlt).HasMaxLength(500);
+            article.Property(a => a.LeadImageAlt).HasMaxLength(ArticleLimits.ImageAlt);
             article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
             article.HasIndex(a => new { a.StoryId, a.Language }).IsUnique();
             article.HasIndex(a => new { a.Language, a.Slug }).IsUnique();
@@ -167,17 +167,17 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : IdentityDbContext<St
         builder.Entity<ArticleRevision>(revision =>
         {
             revision.HasIndex(r => new { r.ArticleId, r.Number }).IsUnique();
-            revision.Property(r => r.Headline).HasMaxLength(300);
-            revision.Property(r => r.Standfirst).HasMaxLength(1000);
+            revision.Property(r => r.Headline).HasMaxLength(ArticleLimits.Headline);
+            revision.Property(r => r.Standfirst).HasMaxLength(ArticleLimits.Standfirst);
             revision.Property(r => r.Slug).HasMaxLength(SlugLength);
-            revision.Property(r => r.LeadImageAlt).HasMaxLength(500);
+            revision.Property(r => r.LeadImageAlt).HasMaxLength(ArticleLimits.ImageAlt);
             revision.Property(r => r.SavedById).HasMaxLength(IdLength);
             revision.Property(r => r.SavedByName).HasMaxLength(200);
         });
 
         builder.Entity<Correction>(correction =>
         {
-            correction.Property(c => c.Text).HasMaxLength(2000);
+            correction.Property(c => c.Text).HasMaxLength(ArticleLimits.Correction);
             correction.Property(c => c.CreatedById).HasMaxLength(IdLength);
             correction.Property(c => c.CreatedByName).HasMaxLength(200);
         });

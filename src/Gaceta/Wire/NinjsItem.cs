@@ -97,10 +97,10 @@ public sealed partial record NinjsItem(
             version.Length > 50 ? version[..50] : version,
             versionCreated,
             language!,
-            Limit(headline!, 300),
-            Limit(standfirst!, 1000),
+            Limit(headline!, Articles.ArticleLimits.Headline),
+            Limit(standfirst!, Articles.ArticleLimits.Standfirst),
             string.Join("\n\n", paragraphs.Select(Escape)),
-            Limit(credit, 100)), []);
+            Limit(credit, Articles.ArticleLimits.WireCredit)), []);
     }
 
     /// <summary>Whether this version is later than <paramref name="stored"/>: by number, else by date, else by text.</summary>
