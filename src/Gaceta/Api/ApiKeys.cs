@@ -43,7 +43,7 @@ public static class ApiKeys
     public const string TokenPrefix = "gk_";
 
     /// <summary>Roles a key may carry: administration stays with people.</summary>
-    public static IReadOnlyList<string> Roles { get; } = [StaffRoles.Editor, StaffRoles.Reporter, StaffRoles.Translator];
+    public static IReadOnlyList<string> Roles => StaffPermissions.ApiKeyRoles;
 
     public sealed record Row(int Id, string Name, string Role, DateTime CreatedAt, string CreatedBy, DateTime? RevokedAt, DateTime? LastUsedAt);
 

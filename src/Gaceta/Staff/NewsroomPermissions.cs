@@ -12,10 +12,14 @@ public static class NewsroomPermissions
     public static bool IsPublisher(this Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return actor.Role is StaffRoles.Editor or StaffRoles.Administrator;
+        return StaffPermissions.Has(actor.Role, StaffCapability.Publish);
     }
 
-    public static bool CanCreateStories(this Actor actor) => actor.IsPublisher() || actor.Role == StaffRoles.Reporter;
+    public static bool CanCreateStories(this Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return StaffPermissions.Has(actor.Role, StaffCapability.WriteStories);
+    }
 
     /// <summary>Section, authors, wire credit and lead image: the story's own fields.</summary>
     public static bool CanEditStoryFields(this Actor actor, Story story)
@@ -39,7 +43,11 @@ public static class NewsroomPermissions
     }
 
     /// <summary>Creating a language version from another one.</summary>
-    public static bool CanTranslate(this Actor actor) => actor.IsPublisher() || actor.Role == StaffRoles.Translator;
+    public static bool CanTranslate(this Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return StaffPermissions.Has(actor.Role, StaffCapability.Translate);
+    }
 
     /// <summary>Publishing, scheduling, unpublishing and public corrections.</summary>
     public static bool CanPublish(this Actor actor) => actor.IsPublisher();

@@ -87,9 +87,9 @@ internal static class AdminArea
 
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireRole(StaffRoles.All))
-            .AddPolicy(WriterPolicy, p => p.RequireRole(StaffRoles.Administrator, StaffRoles.Editor, StaffRoles.Reporter))
-            .AddPolicy(PublisherPolicy, p => p.RequireRole(StaffRoles.Administrator, StaffRoles.Editor))
-            .AddPolicy(AdministratorPolicy, p => p.RequireRole(StaffRoles.Administrator));
+            .AddPolicy(WriterPolicy, p => p.RequireRole(StaffPermissions.RolesWith(StaffCapability.WriteStories)))
+            .AddPolicy(PublisherPolicy, p => p.RequireRole(StaffPermissions.RolesWith(StaffCapability.Publish)))
+            .AddPolicy(AdministratorPolicy, p => p.RequireRole(StaffPermissions.RolesWith(StaffCapability.Administer)));
 
         services.Configure<RazorPagesOptions>(options =>
         {

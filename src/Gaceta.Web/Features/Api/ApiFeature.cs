@@ -30,7 +30,7 @@ internal static class ApiFeature
         services.AddAuthorizationBuilder().AddPolicy(PublicApi.WriterPolicy, p => p
             .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
             .RequireAuthenticatedUser()
-            .RequireRole(StaffRoles.Editor, StaffRoles.Reporter));
+            .RequireRole(StaffPermissions.ApiKeyRoles.Where(r => StaffPermissions.Has(r, StaffCapability.WriteStories))));
         services.AddProblemDetails();
         // Outcomes and states read as words in the API, not as numbers; letters as they are.
         services.ConfigureHttpJsonOptions(o =>
