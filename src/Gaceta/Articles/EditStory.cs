@@ -269,7 +269,7 @@ public static class EditStory
                 {
                     errors["Slug"] = NewsroomErrors.SlugLocked;
                 }
-                else if (await SlugTakenAsync(command.Language, slug, article?.Id, cancellationToken))
+                else if (await Slugs.IsTakenAsync(db.Articles, command.Language, slug, command.StoryId, cancellationToken))
                 {
                     errors["Slug"] = NewsroomErrors.SlugTaken;
                 }
@@ -310,8 +310,6 @@ public static class EditStory
             (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
             || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps);
 
-        private Task<bool> SlugTakenAsync(string language, string slug, int? exceptArticleId, CancellationToken cancellationToken) =>
-            db.Articles.AnyAsync(a => a.Language == language && a.Slug == slug && a.Id != exceptArticleId, cancellationToken);
 
         /// <summary>The slug typed, or one suggested from the headline and made unique; a published slug stays.</summary>
         private async Task<string> SlugForAsync(Command command, Article article, CancellationToken cancellationToken)
@@ -328,7 +326,7 @@ public static class EditStory
 
             return await Slugs.UniqueAsync(
                 Slugs.FromText(command.Article.Headline),
-                candidate => SlugTakenAsync(command.Language, candidate, article.Id == 0 ? null : article.Id, cancellationToken));
+                candidate => Slugs.IsTakenAsync(db.Articles, command.Language, candidate, command.StoryId, cancellationToken));
         }
 
         /// <returns>Whether any of the story's own fields changed.</returns>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gaceta.Articles;
 
@@ -43,6 +44,14 @@ public static class Slugs
 
         return result;
     }
+
+    /// <summary>
+    /// The one rule for a taken slug: another story's article in the same language has it (a story has at most
+    /// one article per language, so its own article never takes a slug from itself).
+    /// </summary>
+    /// <param name="exceptStoryId">The story being written; null for a new one.</param>
+    public static Task<bool> IsTakenAsync(IQueryable<Article> articles, string language, string slug, int? exceptStoryId, CancellationToken cancellationToken) =>
+        articles.AnyAsync(a => a.Language == language && a.Slug == slug && a.StoryId != exceptStoryId, cancellationToken);
 
     /// <summary>Whether <paramref name="slug"/> is already in slug form.</summary>
     public static bool IsValid(string? slug) =>

@@ -1,5 +1,4 @@
 using Gaceta.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gaceta.Articles;
 
@@ -16,7 +15,7 @@ public static class SuggestSlug
             ArgumentNullException.ThrowIfNull(query);
             return Slugs.UniqueAsync(
                 Slugs.FromText(query.Headline),
-                candidate => db.Articles.AnyAsync(a => a.Language == query.Language && a.Slug == candidate && a.StoryId != query.StoryId, cancellationToken));
+                candidate => Slugs.IsTakenAsync(db.Articles, query.Language, candidate, query.StoryId, cancellationToken));
         }
     }
 }

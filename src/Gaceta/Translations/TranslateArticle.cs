@@ -52,7 +52,7 @@ public static class TranslateArticle
             var now = clock.UtcNow;
             var slug = await Slugs.UniqueAsync(
                 source.Slug,
-                candidate => db.Articles.AnyAsync(a => a.Language == command.TargetLanguage && a.Slug == candidate, cancellationToken));
+                candidate => Slugs.IsTakenAsync(db.Articles, command.TargetLanguage, candidate, null, cancellationToken));
             var translation = new Article
             {
                 Language = command.TargetLanguage,

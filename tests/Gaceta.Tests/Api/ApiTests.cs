@@ -170,6 +170,33 @@ public abstract class ApiTests(GacetaApp app)
     }
 
     [Fact]
+    public async Task ASlugAnotherStoryHas_IsRefused_WhileAStoryKeepsItsOwn()
+    {
+        var section = await app.Stories.CreateBilingualAsync();
+        using var admin = await StaffSession.SignInAsync(app, StaffRoles.Administrator);
+        var key = await MakeKeyAsync(admin, "Slug robot", StaffRoles.Editor);
+        var slugs = new List<string>();
+        var ids = new List<int>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var created = await PostJsonAsync(key, "/api/v1/stories", new { language = "es", sectionId = section.SectionId, authorIds = new[] { section.AuthorId }, headline = $"Grúas {i} {Guid.NewGuid():N}"[..30], standfirst = "Puerto.", body = "Texto." });
+            using var saved = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+            var id = saved.RootElement.GetProperty("storyId").GetInt32();
+            ids.Add(id);
+            slugs.Add(await app.WithDbAsync(db => db.Articles.Where(a => a.StoryId == id).Select(a => a.Slug).SingleAsync()));
+        }
+
+        using (var own = await PutJsonAsync(key, $"/api/v1/stories/{ids[1]}/articles/es", new { storyVersion = 0, articleVersion = 1, slug = slugs[1] }))
+        {
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        }
+
+        using var taken = await PutJsonAsync(key, $"/api/v1/stories/{ids[1]}/articles/es", new { storyVersion = 0, articleVersion = 2, slug = slugs[0] });
+        var problem = await AssertProblemAsync(taken, HttpStatusCode.BadRequest);
+        Assert.Equal("Another article in this language already uses this address.", problem.GetProperty("errors").GetProperty("slug")[0].GetString());
+    }
+
+    [Fact]
     public async Task Writes_NeedAKeyWithTheRightRole_AndARevokedKeyIsRefused()
     {
         var section = await app.Stories.CreateBilingualAsync();
