@@ -64,19 +64,8 @@ internal static class CliProgram
             new("Logging:LogLevel:Default", nameof(LogLevel.Warning)),
             new("Logging:LogLevel:Microsoft.EntityFrameworkCore", nameof(LogLevel.None)),
         ]);
-        builder.Services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.SectionName))
-            .Validate(o => o.PublicUrl.IsAbsoluteUri, "Site:PublicUrl must be an absolute URL.")
-            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Site:TimeZone is not a known time zone.");
-        builder.Services.Configure<DatabaseOptions>(options =>
-        {
-            builder.Configuration.GetSection(DatabaseOptions.SectionName).Bind(options);
-            if (builder.Configuration.GetConnectionString("Gaceta") is { Length: > 0 } connectionString)
-            {
-                options.ConnectionString = connectionString;
-            }
-        });
-        builder.Services.Configure<Gaceta.Mail.MailOptions>(builder.Configuration.GetSection(Gaceta.Mail.MailOptions.SectionName));
-        builder.Services.Configure<Gaceta.Newsletters.SendingOptions>(builder.Configuration.GetSection(Gaceta.Newsletters.SendingOptions.SectionName));
+        // The same settings, checked the same way, as the web host.
+        builder.Services.AddCoreOptions(builder.Configuration);
         builder.Services.AddGacetaCore();
 
         using var host = builder.Build();
@@ -86,6 +75,9 @@ internal static class CliProgram
             _ = host.Services.GetRequiredService<IOptions<SiteOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<Gaceta.Mail.MailOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<Gaceta.Newsletters.SendingOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<Gaceta.Subscribers.SubscriptionOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<Gaceta.Staff.StaffOptions>>().Value;
         }
         catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or FormatException or ArgumentException)
         {

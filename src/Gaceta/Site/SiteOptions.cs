@@ -21,7 +21,7 @@ public sealed class SiteOptions
     public Uri PublicUrl { get; set; } = new("http://localhost:5080");
 
     /// <summary>Whether readers reach the site over TLS: then cookies are Secure and browsers are told HSTS.</summary>
-    public bool IsHttps => PublicUrl.Scheme == Uri.UriSchemeHttps;
+    public bool IsHttps => PublicUrl.IsAbsoluteUri && PublicUrl.Scheme == Uri.UriSchemeHttps;
 
     /// <summary>
     /// Language codes the publication is written in, default language first (for example <c>en</c>, <c>es</c>).

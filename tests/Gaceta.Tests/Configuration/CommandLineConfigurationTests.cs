@@ -9,6 +9,9 @@ public sealed class CommandLineConfigurationTests(SqliteApp app) : IClassFixture
     [InlineData("Site__TimeZone", "Mars/Olympus_Mons", "Site:TimeZone", 78)]
     [InlineData("Database__Provider", "Oracle", "Database:Provider", 78)]
     [InlineData("Site__PublicUrl", "not a url", "Site:PublicUrl", 78)]
+    [InlineData("Mail__Smtp__Security", "Plain", "Mail:Smtp:Security", 78)]
+    [InlineData("Staff__TwoFactorRoles", "Owner", "Staff:TwoFactorRoles", 78)]
+    [InlineData("Sending__BatchSize", "0", "BatchSize", 78)]
     public async Task AWrongSetting_IsOneLineAndANonZeroExit_NotAStackTrace(string variable, string value, string named, int exitCode)
     {
         var start = CliProcess.StartInfo(app, "db", "migrate");
