@@ -118,7 +118,7 @@ public static class EditStory
             var sectionsBefore = isNew ? [] : new[] { story.SectionId };
             var authorsBefore = story.Authors.Select(a => a.AuthorId).ToList();
 
-            var storyChanged = editStory && ApplyStoryFields(story, command.Story);
+            var storyChanged = editStory && StoryFieldsApplied.ApplyStoryFields(story, command.Story);
 
             if (article is null)
             {
@@ -145,7 +145,7 @@ public static class EditStory
             }
 
             var slug = await SlugForAsync(command, article, cancellationToken);
-            var textChanged = ApplyArticleFields(article, command.Article, slug);
+            var textChanged = StoryFieldsApplied.ApplyArticleFields(article, command.Article, slug);
             if (textChanged)
             {
                 article.Revision++;
@@ -156,7 +156,7 @@ public static class EditStory
                 }
             }
 
-            ApplyIntent(article, command, now);
+            StoryFieldsApplied.ApplyIntent(article, command, now);
             article.UpdatedAt = now;
             article.Version++;
             // Only a change to the story's own fields moves its version: editors of other languages are not in conflict.
@@ -327,83 +327,6 @@ public static class EditStory
             return await Slugs.UniqueAsync(
                 Slugs.FromText(command.Article.Headline),
                 candidate => Slugs.IsTakenAsync(db.Articles, command.Language, candidate, command.StoryId, cancellationToken));
-        }
-
-        /// <returns>Whether any of the story's own fields changed.</returns>
-        private static bool ApplyStoryFields(Story story, StoryFields fields)
-        {
-            var before = (story.SectionId, story.WireCredit, story.LeadImage?.Url, story.LeadImage?.Credit, Authors: string.Join(',', story.Authors.OrderBy(a => a.Position).Select(a => a.AuthorId)));
-            story.SectionId = fields.SectionId;
-            story.WireCredit = string.IsNullOrWhiteSpace(fields.WireCredit) ? null : fields.WireCredit.Trim();
-            story.LeadImage = string.IsNullOrWhiteSpace(fields.ImageUrl)
-                ? null
-                : new LeadImage { Url = fields.ImageUrl.Trim(), Credit = string.IsNullOrWhiteSpace(fields.ImageCredit) ? null : fields.ImageCredit.Trim() };
-
-            var wanted = fields.AuthorIds.Distinct().ToList();
-            story.Authors.RemoveAll(a => !wanted.Contains(a.AuthorId));
-            for (var i = 0; i < wanted.Count; i++)
-            {
-                var byline = story.Authors.Find(a => a.AuthorId == wanted[i]);
-                if (byline is null)
-                {
-                    story.Authors.Add(new StoryAuthor { AuthorId = wanted[i], Position = i });
-                }
-                else
-                {
-                    byline.Position = i;
-                }
-            }
-
-            var after = (story.SectionId, story.WireCredit, story.LeadImage?.Url, story.LeadImage?.Credit, Authors: string.Join(',', story.Authors.OrderBy(a => a.Position).Select(a => a.AuthorId)));
-            return before != after;
-        }
-
-        /// <returns>Whether the text readers see changed.</returns>
-        private static bool ApplyArticleFields(Article article, ArticleFields fields, string slug)
-        {
-            var headline = fields.Headline.Trim();
-            var standfirst = fields.Standfirst.Trim();
-            var body = fields.Body.ReplaceLineEndings("\n").Trim();
-            var alt = string.IsNullOrWhiteSpace(fields.ImageAlt) ? null : fields.ImageAlt.Trim();
-            var changed = article.Headline != headline || article.Standfirst != standfirst || article.Body != body
-                || article.Slug != slug || article.LeadImageAlt != alt;
-            article.Headline = headline;
-            article.Standfirst = standfirst;
-            article.Body = body;
-            article.Slug = slug;
-            article.LeadImageAlt = alt;
-            return changed;
-        }
-
-        private static void ApplyIntent(Article article, Command command, DateTime now)
-        {
-            switch (command.Intent)
-            {
-                case Intent.Publish:
-                    // A first publication, or a scheduled one brought forward, is dated now; a republished article keeps its date and address.
-                    if (article.PublishedAt is not { } published || published > now || article.Status == ArticleStatus.Scheduled)
-                    {
-                        article.PublishedAt = now;
-                    }
-
-                    article.Status = ArticleStatus.Published;
-                    break;
-                case Intent.Schedule:
-                    article.Status = ArticleStatus.Scheduled;
-                    article.PublishedAt = command.ScheduleAt;
-                    break;
-                case Intent.Unpublish:
-                    article.Status = ArticleStatus.Draft;
-                    if (article.PublishedAt > now)
-                    {
-                        article.PublishedAt = null;
-                    }
-
-                    break;
-                case Intent.Save:
-                default:
-                    break;
-            }
         }
     }
 }
