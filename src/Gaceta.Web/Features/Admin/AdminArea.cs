@@ -127,19 +127,14 @@ internal static class AdminArea
         var services = context.HttpContext.RequestServices;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var hours = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StaffOptions>>().Value.AbsoluteSessionHours;
-        if (!context.Properties.Items.TryGetValue(SignedInAtItem, out var since)
+        var expired = !context.Properties.Items.TryGetValue(SignedInAtItem, out var since)
             || !DateTimeOffset.TryParse(since, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var signedInAt)
-            || now - signedInAt > TimeSpan.FromHours(hours))
-        {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
-            return;
-        }
+            || now - signedInAt > TimeSpan.FromHours(hours);
 
         // Every request, not every few minutes: signing out, a new password or a reset second factor renews the
         // account's stamp, and every other cookie of the account stops working at once, copies included.
-        var signIn = services.GetRequiredService<SignInManager<StaffMember>>();
-        if (context.Principal is null || await signIn.ValidateSecurityStampAsync(context.Principal) is null)
+        if (expired || context.Principal is null
+            || await services.GetRequiredService<SignInManager<StaffMember>>().ValidateSecurityStampAsync(context.Principal) is null)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

@@ -88,7 +88,7 @@ public sealed class TwoFactorModel(UserManager<StaffMember> users, SignInManager
             return Challenge();
         }
 
-        if (Required(member))
+        if (Required)
         {
             Error = RequiredForRole;
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -103,13 +103,13 @@ public sealed class TwoFactorModel(UserManager<StaffMember> users, SignInManager
         return Redirect("/admin/account/two-factor");
     }
 
-    private bool Required(StaffMember member) =>
-        options.Value.RolesNeedingTwoFactor.Any(User.IsInRole) && member is not null;
+    /// <summary>Whether the signed-in person's role must sign in with a second factor.</summary>
+    private bool Required => options.Value.RolesNeedingTwoFactor.Any(User.IsInRole);
 
     private async Task<PageResult> ShowAsync(StaffMember member, IReadOnlyList<string>? freshCodes = null)
     {
         IsEnabled = member.TwoFactorEnabled;
-        IsRequired = Required(member);
+        IsRequired = Required;
         RecoveryCodes = freshCodes ?? [];
         if (IsEnabled)
         {
