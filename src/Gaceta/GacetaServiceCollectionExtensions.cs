@@ -99,6 +99,10 @@ public static class GacetaServiceCollectionExtensions
         services.AddScoped<ReadFeed.Handler>();
         services.AddScoped<ReadSitemap.Handler>();
         services.AddScoped<SearchArticles.Handler>();
+        services.AddScoped<ISearchIndex>(provider =>
+            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+                ? ActivatorUtilities.CreateInstance<PostgresSearchIndex>(provider)
+                : ActivatorUtilities.CreateInstance<SqliteSearchIndex>(provider));
         services.AddScoped<Api.ApiKeys.Handler>();
         services.AddScoped<Api.ReadStories.Handler>();
         services.AddScoped<Wire.ImportWire.Handler>();

@@ -3,6 +3,7 @@ using Gaceta.Articles;
 using Gaceta.Search;
 using Gaceta.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gaceta.Tests.Syndication;
 
@@ -110,6 +111,16 @@ public abstract class SearchTests(GacetaApp app)
         Assert.DoesNotContain(lead.PathIn("en"), second.QuerySelectorAll(".search-result h2 a").Select(a => a.GetAttribute("href")));
         using var beyond = await app.CreateReader().GetAsync($"/en/search?q={marker}&page=3");
         Assert.Equal(HttpStatusCode.NotFound, beyond.StatusCode);
+    }
+
+    [Fact]
+    public async Task EachEngine_SearchesWithItsOwnIndex()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+
+        var index = scope.ServiceProvider.GetRequiredService<ISearchIndex>();
+
+        Assert.IsType(app.Engine == DatabaseEngine.Postgres ? typeof(PostgresSearchIndex) : typeof(SqliteSearchIndex), index);
     }
 
     [Fact]
