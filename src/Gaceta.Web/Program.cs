@@ -3,7 +3,7 @@ using Gaceta.Web.Features;
 using Gaceta.Web.Features.Admin;
 using Gaceta.Web.Features.Api;
 using Gaceta.Web.Features.Newsletters;
-using Gaceta.Web.Features.Subscriptions;
+using Gaceta.Web.Features.Subscribers;
 using Gaceta.Web.Infrastructure.Caching;
 using Gaceta.Web.Infrastructure.Configuration;
 using Gaceta.Web.Infrastructure.Database;

@@ -4,7 +4,7 @@ using Gaceta.Subscribers;
 using Gaceta.Web.Features.Home;
 using Gaceta.Web.Features.Polls;
 using Gaceta.Web.Features.Search;
-using Gaceta.Web.Features.Subscriptions;
+using Gaceta.Web.Features.Subscribers;
 using Gaceta.Web.Features.Syndication;
 using Gaceta.Web.Infrastructure.Mail;
 using Gaceta.Web.Infrastructure.Network;

@@ -33,7 +33,7 @@ public sealed partial class InterfaceTextTests
         [
             typeof(Gaceta.Articles.NewsroomErrors),
             typeof(Gaceta.Web.Features.Admin.Account.SignInModel),
-            typeof(Gaceta.Web.Features.Admin.Stories.EditModel),
+            typeof(Gaceta.Web.Features.Admin.Articles.EditModel),
             typeof(Gaceta.Web.Features.Admin.Staff.IndexModel),
             typeof(Gaceta.Polls.PollErrors),
             typeof(Gaceta.Subscribers.ImportErrors),
@@ -43,11 +43,11 @@ public sealed partial class InterfaceTextTests
             typeof(Gaceta.Newsletters.EditionErrors),
             typeof(Gaceta.Subscribers.SubscribeErrors),
             typeof(Gaceta.Web.Features.Newsletters.IndexModel),
-            typeof(Gaceta.Web.Features.Subscriptions.SignInModel),
+            typeof(Gaceta.Web.Features.Subscribers.SignInModel),
             typeof(Gaceta.Web.Features.Syndication.FeedEndpoints),
-            typeof(Gaceta.Web.Features.Admin.ApiKeys.IndexModel),
-            typeof(Gaceta.Web.Features.Admin.Editions.EditModel),
-            typeof(Gaceta.Web.Features.Admin.Editions.DetailModel),
+            typeof(Gaceta.Web.Features.Admin.Api.IndexModel),
+            typeof(Gaceta.Web.Features.Admin.Newsletters.EditModel),
+            typeof(Gaceta.Web.Features.Admin.Newsletters.DetailModel),
         ];
         var texts = holders
             .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))

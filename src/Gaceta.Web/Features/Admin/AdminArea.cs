@@ -97,13 +97,13 @@ internal static class AdminArea
             conventions.AuthorizeFolder("/Admin", StaffPolicy);
             conventions.AllowAnonymousToPage("/Admin/Account/SignIn");
             conventions.AllowAnonymousToPage("/Admin/Account/TwoFactorSignIn");
-            conventions.AuthorizePage("/Admin/Stories/New", WriterPolicy);
+            conventions.AuthorizePage("/Admin/Articles/New", WriterPolicy);
             conventions.AuthorizeFolder("/Admin/Polls", PublisherPolicy);
             conventions.AuthorizeFolder("/Admin/Subscribers", PublisherPolicy);
-            conventions.AuthorizeFolder("/Admin/Editions", PublisherPolicy);
+            conventions.AuthorizeFolder("/Admin/Newsletters", PublisherPolicy);
             conventions.AuthorizeFolder("/Admin/Staff", AdministratorPolicy);
             conventions.AuthorizeFolder("/Admin/Audit", AdministratorPolicy);
-            conventions.AuthorizeFolder("/Admin/ApiKeys", AdministratorPolicy);
+            conventions.AuthorizeFolder("/Admin/Api", AdministratorPolicy);
         });
         services.PostConfigure<RequestLocalizationOptions>(o => o.RequestCultureProviders.Insert(0, new StaffLanguageCultureProvider()));
         services.AddHostedService<ScheduledPublishingService>();
