@@ -4,6 +4,7 @@ using Gaceta.Data;
 using Gaceta.Demo;
 using Gaceta.Sections;
 using Gaceta.Site;
+using Microsoft.Extensions.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +25,7 @@ public class ReaderQueryBenchmarks
         services.AddLogging();
         services.Configure<SiteOptions>(o => o.Languages = ["en", "es"]);
         services.Configure<DatabaseOptions>(o => o.ConnectionString = $"Data Source={_file}");
-        services.AddGacetaCore();
+        services.AddGacetaCore(new ConfigurationBuilder().Build());
         _services = services.BuildServiceProvider();
 
         await using var scope = _services.CreateAsyncScope();

@@ -5,6 +5,7 @@ using Gaceta.Data;
 using Gaceta.Search;
 using Gaceta.Sections;
 using Gaceta.Site;
+using Microsoft.Extensions.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -75,7 +76,7 @@ internal static class SearchLatency
             o.Provider = provider;
             o.ConnectionString = args[1];
         });
-        services.AddGacetaCore();
+        services.AddGacetaCore(new ConfigurationBuilder().Build());
         await using var provider2 = services.BuildServiceProvider();
         await using (var scope = provider2.CreateAsyncScope())
         {

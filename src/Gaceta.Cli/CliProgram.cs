@@ -65,8 +65,7 @@ internal static class CliProgram
             new("Logging:LogLevel:Microsoft.EntityFrameworkCore", nameof(LogLevel.None)),
         ]);
         // The same settings, checked the same way, as the web host.
-        builder.Services.AddCoreOptions(builder.Configuration);
-        builder.Services.AddGacetaCore();
+        builder.Services.AddGacetaCore(builder.Configuration);
 
         using var host = builder.Build();
         // Settings are read now, so a wrong one stops the command before it does anything.

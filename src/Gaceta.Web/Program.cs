@@ -29,12 +29,12 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddGacetaOptions(builder.Configuration);
 builder.Services.AddTransportSecurity();
 builder.Services.AddHostedService<DatabaseStartup>();
-builder.Services.AddGacetaCore();
+builder.Services.AddGacetaCore(builder.Configuration);
 builder.Services.AddReaderSite();
 builder.Services.AddAdminArea();
-builder.Services.AddNewsletters();
+builder.Services.AddNewsletterSending();
 builder.Services.AddSubscriberArea();
-builder.Services.AddApi();
+builder.Services.AddApiEndpoints();
 // Staff and subscriber sessions survive restarts and work on every node: the keys live in the database.
 builder.Services.AddDataProtection().SetApplicationName("Gaceta").PersistKeysToDbContext<Gaceta.Data.GacetaDb>();
 

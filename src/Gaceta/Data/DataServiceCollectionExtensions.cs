@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -13,9 +14,14 @@ public static class DataServiceCollectionExtensions
     public const string SqliteMigrationsAssembly = "Gaceta.Migrations.Sqlite";
     public const string PostgresMigrationsAssembly = "Gaceta.Migrations.Postgres";
 
-    /// <summary>Registers <see cref="GacetaDb"/> on the engine <see cref="DatabaseOptions"/> names.</summary>
-    public static IServiceCollection AddGacetaData(this IServiceCollection services)
+    /// <summary>Registers <see cref="GacetaDb"/> on the engine <see cref="DatabaseOptions"/> names (settings <c>Database</c>, <c>ConnectionStrings:Gaceta</c>).</summary>
+    public static IServiceCollection AddGacetaData(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddValidatedOptions<DatabaseOptions>(configuration, DatabaseOptions.SectionName)
+            .Configure(o => o.ConnectionString = configuration.GetConnectionString("Gaceta") is { Length: > 0 } cs ? cs : o.ConnectionString)
+            .Validate(
+                o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "ConnectionStrings:Gaceta is required when Database:Provider is Postgres.");
         services.AddDbContextPool<GacetaDb>((provider, options) =>
             Configure(options, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddHealthChecks().AddDbContextCheck<GacetaDb>("database");

@@ -1,6 +1,7 @@
 using Gaceta.Data;
 using Gaceta.Mail;
 using Gaceta.Site;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,7 @@ public sealed class MailOutboxTests : IAsyncLifetime
         services.Configure<SiteOptions>(o => o.Languages = ["en", "es"]);
         services.Configure<DatabaseOptions>(o => o.ConnectionString = $"Data Source={_file}");
         services.AddSingleton<TimeProvider>(_clock);
-        services.AddGacetaCore();
+        services.AddGacetaCore(new ConfigurationBuilder().Build());
         services.RemoveAll<IMailTransport>();
         services.AddSingleton<IMailTransport>(_transport);
         _services = services.BuildServiceProvider();

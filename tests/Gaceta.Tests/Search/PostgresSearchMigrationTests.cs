@@ -4,6 +4,7 @@ using Gaceta.Search;
 using Gaceta.Sections;
 using Gaceta.Site;
 using Gaceta.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -31,7 +32,7 @@ public sealed class PostgresSearchMigrationTests
             o.Provider = DatabaseProvider.Postgres;
             o.ConnectionString = database.ConnectionString;
         });
-        services.AddGacetaCore();
+        services.AddGacetaCore(new ConfigurationBuilder().Build());
         await using var provider = services.BuildServiceProvider();
         int published;
         await using (var scope = provider.CreateAsyncScope())

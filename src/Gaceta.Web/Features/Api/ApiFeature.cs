@@ -24,7 +24,7 @@ internal static class ApiFeature
     /// <summary>Escapes what HTML and JavaScript give meaning to (<c>&lt;</c>, <c>&amp;</c>, quotes) and no letter of any script.</summary>
     public static readonly JavaScriptEncoder JsonEncoder = JavaScriptEncoder.Create(UnicodeRanges.All);
 
-    public static IServiceCollection AddApi(this IServiceCollection services)
+    public static IServiceCollection AddApiEndpoints(this IServiceCollection services)
     {
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(PublicApi.WriterPolicy, p => p

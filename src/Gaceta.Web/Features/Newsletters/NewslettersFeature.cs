@@ -3,7 +3,7 @@ namespace Gaceta.Web.Features.Newsletters;
 /// <summary>Newsletter editions in the web host: the background sender (idle when <c>Sending:InWebHost</c> is off).</summary>
 internal static class NewslettersFeature
 {
-    public static IServiceCollection AddNewsletters(this IServiceCollection services)
+    public static IServiceCollection AddNewsletterSending(this IServiceCollection services)
     {
         services.AddHostedService<EditionSendingService>();
         return services;

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gaceta.Api;
+
+/// <summary>The API's keys and its read model of stories.</summary>
+public static class ApiModule
+{
+    public static IServiceCollection AddApi(this IServiceCollection services)
+    {
+        services.AddScoped<ApiKeys.Handler>();
+        services.AddScoped<ReadStories.Handler>();
+        return services;
+    }
+}

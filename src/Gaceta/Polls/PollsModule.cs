@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gaceta.Polls;
+
+/// <summary>Reader polls: showing them, votes, and their administration.</summary>
+public static class PollsModule
+{
+    public static IServiceCollection AddPolls(this IServiceCollection services)
+    {
+        services.AddScoped<ReadPolls.Handler>();
+        services.AddScoped<ReadPollResults.Handler>();
+        services.AddScoped<CastVote.Handler>();
+        services.AddSingleton<VoteFormTokens>();
+        services.AddScoped<EditPoll.Handler>();
+        services.AddScoped<PollAdministration.Handler>();
+        return services;
+    }
+}

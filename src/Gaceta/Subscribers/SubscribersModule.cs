@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gaceta.Subscribers;
+
+/// <summary>Subscribers: subscribing with consent, their account, sign-in links, and their administration; settings <c>Subscriptions</c>.</summary>
+public static class SubscribersModule
+{
+    public static IServiceCollection AddSubscribers(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<SubscriptionOptions>(configuration, SubscriptionOptions.SectionName);
+        services.AddSingleton<SubscriptionTokens>();
+        services.AddSingleton<ConfirmationThrottle>();
+        services.AddScoped<RequestSubscription.Handler>();
+        services.AddScoped<SubscribeFromForm.Handler>();
+        services.AddScoped<ManageSubscription.Handler>();
+        services.AddScoped<ImportSubscribers.Handler>();
+        services.AddScoped<SubscriberAdministration.Handler>();
+        services.AddScoped<SubscriberSignIn.Handler>();
+        services.AddScoped<SubscriberAccount.Handler>();
+        return services;
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gaceta.Wire;
+
+/// <summary>Importing wire stories (ninjs).</summary>
+public static class WireModule
+{
+    public static IServiceCollection AddWire(this IServiceCollection services)
+    {
+        services.AddScoped<ImportWire.Handler>();
+        return services;
+    }
+}
