@@ -23,23 +23,30 @@ public static class PublishScheduledArticles
             foreach (var article in due)
             {
                 // Claimed by its version: when several nodes run the scheduler, one of them publishes each article.
-                var published = await db.Articles
-                    .Where(a => a.Id == article.Id && a.Version == article.Version && a.Status == ArticleStatus.Scheduled)
-                    .ExecuteUpdateAsync(
-                        s => s.SetProperty(a => a.Status, ArticleStatus.Published)
-                            .SetProperty(a => a.Version, a => a.Version + 1)
-                            .SetProperty(a => a.UpdatedAt, now),
-                        cancellationToken);
-                if (published == 1)
+                // The claim and its audit entry commit together.
+                var published = await db.InTransactionAsync(
+                    async () =>
+                    {
+                        var claimed = await db.Articles
+                            .Where(a => a.Id == article.Id && a.Version == article.Version && a.Status == ArticleStatus.Scheduled)
+                            .ExecuteUpdateAsync(
+                                s => s.SetProperty(a => a.Status, ArticleStatus.Published)
+                                    .SetProperty(a => a.Version, a => a.Version + 1)
+                                    .SetProperty(a => a.UpdatedAt, now),
+                                cancellationToken);
+                        if (claimed == 1)
+                        {
+                            audit.AddSystem(AuditActions.ArticlePublished, $"story {article.StoryId} ({article.Language}), as scheduled");
+                            await db.SaveChangesAsync(cancellationToken);
+                        }
+
+                        return claimed == 1;
+                    },
+                    cancellationToken);
+                if (published)
                 {
-                    audit.AddSystem(AuditActions.ArticlePublished, $"story {article.StoryId} ({article.Language}), as scheduled");
                     changes.Add(new ReaderChange(article.StoryId, [article.SectionId], article.Authors));
                 }
-            }
-
-            if (changes.Count > 0)
-            {
-                await db.SaveChangesAsync(cancellationToken);
             }
 
             foreach (var change in changes)

@@ -31,10 +31,11 @@ public sealed class AuditLog(GacetaDb db, TimeProvider time)
     private static string Shorten(string text, int length) =>
         text.Length <= length ? text : text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
 
-    /// <summary>Saves the entries added so far, for callers whose own change was saved elsewhere.</summary>
-    public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
-
-    /// <summary>Adds an entry and saves it at once, for actions whose own change is saved elsewhere.</summary>
+    /// <summary>
+    /// Adds an entry and saves it at once, for actions whose only record is the entry (a sign-in, an export). A
+    /// change is recorded with <see cref="Add(Actor?, string, string)"/> and saved with the change, in one
+    /// transaction (<see cref="Data.Transactions.InTransactionAsync"/> when it takes several saves).
+    /// </summary>
     public async Task RecordAsync(Actor? actor, string action, string subject, CancellationToken cancellationToken)
     {
         Add(actor, action, subject);

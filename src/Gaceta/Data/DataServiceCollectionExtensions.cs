@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -22,8 +23,10 @@ public static class DataServiceCollectionExtensions
             .Validate(
                 o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
                 "ConnectionStrings:Gaceta is required when Database:Provider is Postgres.");
+        // Interceptors the host registers (IInterceptor) join the engine's own.
         services.AddDbContextPool<GacetaDb>((provider, options) =>
-            Configure(options, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+            Configure(options, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value)
+                .AddInterceptors(provider.GetServices<IInterceptor>()));
         services.AddHealthChecks().AddDbContextCheck<GacetaDb>("database");
         services.AddScoped<DatabaseMigrator>();
         services.AddSingleton<SqliteWriteGate>();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Gaceta.Audit;
+using Gaceta.Data;
 using Gaceta.Mail;
 using Gaceta.Site;
 using Microsoft.AspNetCore.Identity;
@@ -23,7 +24,7 @@ public static class AddStaffMember
         public bool Succeeded => Errors.Count == 0;
     }
 
-    public sealed class Handler(UserManager<StaffMember> users, RoleManager<IdentityRole> roles, SiteLanguages languages, AuditLog audit, TimeProvider time)
+    public sealed class Handler(GacetaDb db, UserManager<StaffMember> users, RoleManager<IdentityRole> roles, SiteLanguages languages, AuditLog audit, TimeProvider time)
     {
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
         {
@@ -63,21 +64,28 @@ public static class AddStaffMember
                 MustChangePassword = generated is not null || command.Actor is not null,
             };
 
-            var created = await users.CreateAsync(member, command.Password ?? generated!);
-            if (!created.Succeeded)
-            {
-                return new Result(null, null, created.Errors.ToList());
-            }
+            // The account, its role and the audit entry land together: Identity saves each call on its own.
+            return await db.InTransactionAsync(
+                async () =>
+                {
+                    var created = await users.CreateAsync(member, command.Password ?? generated!);
+                    if (!created.Succeeded)
+                    {
+                        return new Result(null, null, created.Errors.ToList());
+                    }
 
-            var added = await users.AddToRoleAsync(member, role);
-            if (!added.Succeeded)
-            {
-                await users.DeleteAsync(member);
-                return new Result(null, null, added.Errors.ToList());
-            }
+                    var added = await users.AddToRoleAsync(member, role);
+                    if (!added.Succeeded)
+                    {
+                        await users.DeleteAsync(member);
+                        return new Result(null, null, added.Errors.ToList());
+                    }
 
-            await audit.RecordAsync(command.Actor, AuditActions.StaffAdded, $"{email} ({role})", cancellationToken);
-            return new Result(member.Id, generated, []);
+                    audit.Add(command.Actor, AuditActions.StaffAdded, $"{email} ({role})");
+                    await db.SaveChangesAsync(cancellationToken);
+                    return new Result(member.Id, generated, []);
+                },
+                cancellationToken);
         }
 
         /// <summary>Roles are data in Identity; they are created the first time anyone needs them.</summary>

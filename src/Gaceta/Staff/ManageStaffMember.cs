@@ -1,4 +1,5 @@
 using Gaceta.Audit;
+using Gaceta.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace Gaceta.Staff;
@@ -22,7 +23,7 @@ public static class ManageStaffMember
         OwnAccount,
     }
 
-    public sealed class Handler(UserManager<StaffMember> users, AuditLog audit)
+    public sealed class Handler(GacetaDb db, UserManager<StaffMember> users, AuditLog audit)
     {
         public async Task<Outcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
@@ -38,32 +39,38 @@ public static class ManageStaffMember
                 return Outcome.NotFound;
             }
 
-            if (command.Role is not null)
-            {
-                if (StaffRoles.Find(command.Role) is not { } role)
+            // Identity saves each call on its own; in one transaction the role, the access and their entries land together.
+            return await db.InTransactionAsync(
+                async () =>
                 {
-                    return Outcome.UnknownRole;
-                }
+                    if (command.Role is not null)
+                    {
+                        if (StaffRoles.Find(command.Role) is not { } role)
+                        {
+                            return Outcome.UnknownRole;
+                        }
 
-                var current = await users.GetRolesAsync(member);
-                if (!current.SequenceEqual([role]))
-                {
-                    await users.RemoveFromRolesAsync(member, current);
-                    await users.AddToRoleAsync(member, role);
-                    audit.Add(command.Actor, AuditActions.StaffRoleChanged, $"{member.Email} ({string.Join(", ", current)} → {role})");
-                }
-            }
+                        var current = await users.GetRolesAsync(member);
+                        if (!current.SequenceEqual([role]))
+                        {
+                            await users.RemoveFromRolesAsync(member, current);
+                            await users.AddToRoleAsync(member, role);
+                            audit.Add(command.Actor, AuditActions.StaffRoleChanged, $"{member.Email} ({string.Join(", ", current)} → {role})");
+                        }
+                    }
 
-            if (command.Enabled is { } enabled)
-            {
-                await users.SetLockoutEnabledAsync(member, true);
-                await users.SetLockoutEndDateAsync(member, enabled ? null : DateTimeOffset.MaxValue);
-                audit.Add(command.Actor, enabled ? AuditActions.StaffEnabled : AuditActions.StaffDisabled, member.Email ?? member.Id);
-            }
+                    if (command.Enabled is { } enabled)
+                    {
+                        await users.SetLockoutEnabledAsync(member, true);
+                        await users.SetLockoutEndDateAsync(member, enabled ? null : DateTimeOffset.MaxValue);
+                        audit.Add(command.Actor, enabled ? AuditActions.StaffEnabled : AuditActions.StaffDisabled, member.Email ?? member.Id);
+                    }
 
-            await users.UpdateSecurityStampAsync(member);
-            await audit.SaveAsync(cancellationToken);
-            return Outcome.Changed;
+                    // Saving the new stamp saves the entries with it.
+                    await users.UpdateSecurityStampAsync(member);
+                    return Outcome.Changed;
+                },
+                cancellationToken);
         }
     }
 }

@@ -44,16 +44,10 @@ public static class ResetStaffPassword
             member.PasswordHash = users.PasswordHasher.HashPassword(member, password);
             member.MustChangePassword = true;
             member.AccessFailedCount = 0;
-            var updated = await users.UpdateAsync(member);
-            if (!updated.Succeeded)
-            {
-                return new Result(true, null, updated.Errors.ToList());
-            }
-
-            // A new stamp ends every session signed in with the old password.
-            await users.UpdateSecurityStampAsync(member);
-            await audit.RecordAsync(command.Actor, AuditActions.PasswordReset, member.Email ?? member.Id, cancellationToken);
-            return new Result(true, generated, []);
+            // A new stamp ends every session signed in with the old password; the entry is saved with the change.
+            audit.Add(command.Actor, AuditActions.PasswordReset, member.Email ?? member.Id);
+            var updated = await users.UpdateSecurityStampAsync(member);
+            return updated.Succeeded ? new Result(true, generated, []) : new Result(true, null, updated.Errors.ToList());
         }
     }
 }

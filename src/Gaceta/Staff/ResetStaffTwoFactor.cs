@@ -1,4 +1,5 @@
 using Gaceta.Audit;
+using Gaceta.Data;
 using Gaceta.Mail;
 using Microsoft.AspNetCore.Identity;
 
@@ -13,7 +14,7 @@ public static class ResetStaffTwoFactor
 {
     public sealed record Command(string Email, Actor? Actor = null);
 
-    public sealed class Handler(UserManager<StaffMember> users, AuditLog audit)
+    public sealed class Handler(GacetaDb db, UserManager<StaffMember> users, AuditLog audit)
     {
         /// <returns>Whether the account exists.</returns>
         public async Task<bool> HandleAsync(Command command, CancellationToken cancellationToken)
@@ -25,12 +26,17 @@ public static class ResetStaffTwoFactor
                 return false;
             }
 
-            await users.SetTwoFactorEnabledAsync(member, false);
-            await users.RemoveAuthenticationTokenAsync(member, "[AspNetUserStore]", "AuthenticatorKey");
-            await users.RemoveAuthenticationTokenAsync(member, "[AspNetUserStore]", "RecoveryCodes");
-            await users.UpdateSecurityStampAsync(member);
-            await audit.RecordAsync(command.Actor, AuditActions.TwoFactorReset, member.Email ?? member.Id, cancellationToken);
-            return true;
+            return await db.InTransactionAsync(
+                async () =>
+                {
+                    await users.SetTwoFactorEnabledAsync(member, false);
+                    await users.RemoveAuthenticationTokenAsync(member, "[AspNetUserStore]", "AuthenticatorKey");
+                    await users.RemoveAuthenticationTokenAsync(member, "[AspNetUserStore]", "RecoveryCodes");
+                    audit.Add(command.Actor, AuditActions.TwoFactorReset, member.Email ?? member.Id);
+                    await users.UpdateSecurityStampAsync(member);
+                    return true;
+                },
+                cancellationToken);
         }
     }
 }

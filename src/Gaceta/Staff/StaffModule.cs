@@ -16,6 +16,10 @@ public static class StaffModule
         services.AddScoped<ResetStaffPassword.Handler>();
         services.AddScoped<ResetStaffTwoFactor.Handler>();
         services.AddScoped<ListStaff.Handler>();
+        services.AddScoped<ChangeOwnPassword.Handler>();
+        services.AddScoped<EnableTwoFactor.Handler>();
+        services.AddScoped<RenewRecoveryCodes.Handler>();
+        services.AddScoped<DisableTwoFactor.Handler>();
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using Gaceta.Audit;
 using Gaceta.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +9,7 @@ namespace Gaceta.Web.Features.Admin.Account;
 /// A staff member changes their own password: the current one, the new one twice, the same rules as everywhere.
 /// Other sessions of the account end; this one goes on. A password someone else set must be changed here first.
 /// </summary>
-public sealed class PasswordModel(UserManager<StaffMember> users, SignInManager<StaffMember> signIn, AuditLog audit) : AdminPageModel
+public sealed class PasswordModel(UserManager<StaffMember> users, SignInManager<StaffMember> signIn, ChangeOwnPassword.Handler changePassword) : AdminPageModel
 {
     public const string CurrentWrong = "The current password is wrong.";
     public const string Mismatch = "The new password and its repetition differ.";
@@ -64,10 +63,10 @@ public sealed class PasswordModel(UserManager<StaffMember> users, SignInManager<
             return Refuse([Mismatch]);
         }
 
-        var changed = await users.ChangePasswordAsync(member, Current, New);
+        var changed = await changePassword.HandleAsync(new ChangeOwnPassword.Command(member, Current, New, Actor), cancellationToken);
         if (!changed.Succeeded)
         {
-            return Refuse(changed.Errors.Select(e => e.Code switch
+            return Refuse(changed.Errors.Select(code => code switch
             {
                 "PasswordMismatch" => CurrentWrong,
                 "PasswordTooShort" => TooShort,
@@ -76,11 +75,8 @@ public sealed class PasswordModel(UserManager<StaffMember> users, SignInManager<
             }).Distinct().ToList());
         }
 
-        member.MustChangePassword = false;
-        await users.UpdateAsync(member);
         // Changing the password renewed the account's stamp, which ends every other session; this one is re-issued.
         await signIn.RefreshSignInAsync(member);
-        await audit.RecordAsync(Actor, AuditActions.PasswordChanged, member.Email ?? member.Id, cancellationToken);
         Notify(Changed);
         return Redirect("/admin/stories");
     }

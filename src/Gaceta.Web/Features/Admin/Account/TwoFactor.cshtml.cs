@@ -1,5 +1,4 @@
 using System.Globalization;
-using Gaceta.Audit;
 using Gaceta.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +13,7 @@ namespace Gaceta.Web.Features.Admin.Account;
 /// confirming one code, get ten recovery codes shown once, renew them, or turn the second factor off where the
 /// role does not require it (<see cref="StaffOptions.TwoFactorRoles"/>).
 /// </summary>
-public sealed class TwoFactorModel(UserManager<StaffMember> users, SignInManager<StaffMember> signIn, IOptions<StaffOptions> options, AuditLog audit) : AdminPageModel
+public sealed class TwoFactorModel(UserManager<StaffMember> users, SignInManager<StaffMember> signIn, IOptions<StaffOptions> options, EnableTwoFactor.Handler enable, RenewRecoveryCodes.Handler renew, DisableTwoFactor.Handler disable) : AdminPageModel
 {
     public const string WrongCode = "That code is not right. Enter the six digits your app shows now.";
     public const string Enabled = "Two-factor sign-in is on.";
@@ -49,18 +48,15 @@ public sealed class TwoFactorModel(UserManager<StaffMember> users, SignInManager
             return Challenge();
         }
 
-        var digits = new string((code ?? string.Empty).Where(char.IsAsciiDigit).ToArray());
-        if (!await users.VerifyTwoFactorTokenAsync(member, users.Options.Tokens.AuthenticatorTokenProvider, digits))
+        if ((await enable.HandleAsync(new EnableTwoFactor.Command(member, code, Actor), cancellationToken)).RecoveryCodes is not { } codes)
         {
             Error = WrongCode;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await ShowAsync(member);
         }
 
-        await users.SetTwoFactorEnabledAsync(member, true);
-        RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(member, 10))?.ToList() ?? [];
+        RecoveryCodes = codes;
         await signIn.RefreshSignInAsync(member);
-        await audit.RecordAsync(Actor, AuditActions.TwoFactorEnabled, member.Email ?? member.Id, cancellationToken);
         return await ShowAsync(member, RecoveryCodes);
     }
 
@@ -71,14 +67,8 @@ public sealed class TwoFactorModel(UserManager<StaffMember> users, SignInManager
             return Challenge();
         }
 
-        if (!member.TwoFactorEnabled)
-        {
-            return await ShowAsync(member);
-        }
-
-        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(member, 10))?.ToList() ?? [];
-        await audit.RecordAsync(Actor, AuditActions.RecoveryCodesRenewed, member.Email ?? member.Id, cancellationToken);
-        return await ShowAsync(member, codes);
+        var renewed = await renew.HandleAsync(new RenewRecoveryCodes.Command(member, Actor), cancellationToken);
+        return await ShowAsync(member, renewed.RecoveryCodes);
     }
 
     public async Task<IActionResult> OnPostDisableAsync(CancellationToken cancellationToken)
@@ -95,10 +85,8 @@ public sealed class TwoFactorModel(UserManager<StaffMember> users, SignInManager
             return await ShowAsync(member);
         }
 
-        await users.SetTwoFactorEnabledAsync(member, false);
-        await users.ResetAuthenticatorKeyAsync(member);
+        await disable.HandleAsync(new DisableTwoFactor.Command(member, Actor), cancellationToken);
         await signIn.RefreshSignInAsync(member);
-        await audit.RecordAsync(Actor, AuditActions.TwoFactorDisabled, member.Email ?? member.Id, cancellationToken);
         Notify(Disabled);
         return Redirect("/admin/account/two-factor");
     }
