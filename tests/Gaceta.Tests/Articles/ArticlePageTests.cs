@@ -119,6 +119,7 @@ public abstract class ArticlePageTests(GacetaApp app)
         Assert.Equal(HttpStatusCode.NotFound, early.StatusCode);
 
         app.Clock.Advance(TimeSpan.FromHours(2));
+        await app.PublishDueAsync();
         using var onTime = await _reader.GetAsync(new Uri(story.PathIn("en"), UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, onTime.StatusCode);
     }

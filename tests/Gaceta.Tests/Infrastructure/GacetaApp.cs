@@ -97,6 +97,19 @@ public abstract class GacetaApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await work(scope.ServiceProvider.GetRequiredService<GacetaDb>());
     }
 
+    /// <summary>Runs one use case's handler in a scope of its own, as a request would.</summary>
+    public async Task<TResult> SendAsync<THandler, TResult>(Func<THandler, Task<TResult>> work)
+        where THandler : notnull
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<THandler>());
+    }
+
+    /// <summary>What the scheduler does when it next runs: publishes the articles whose time has come.</summary>
+    public Task PublishDueAsync() =>
+        SendAsync<Gaceta.Articles.PublishScheduledArticles.Handler, IReadOnlyList<Gaceta.Articles.ReaderChange>>(h => h.HandleAsync(CancellationToken.None));
+
     /// <summary>What publishing a change to the story does to the reader cache.</summary>
     public async Task EvictStoryAsync(CreatedStory story)
     {

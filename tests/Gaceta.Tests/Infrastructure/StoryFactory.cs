@@ -1,6 +1,10 @@
 using Gaceta.Articles;
+using Gaceta.Audit;
 using Gaceta.Authors;
 using Gaceta.Sections;
+using Gaceta.Staff;
+using Gaceta.Translations;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gaceta.Tests.Infrastructure;
 
@@ -31,12 +35,17 @@ public sealed record CreatedStory(
 }
 
 /// <summary>
-/// Creates stories the way the newsroom will publish them: rows in the database, then the cached pages they
-/// touch evicted. Every name and slug is unique, so tests never see each other's data.
+/// Creates stories the way the newsroom does: through the story editor's use case (<see cref="EditStory"/>),
+/// the first language as the original and the others as translations of it (<see cref="TranslateArticle"/>), so
+/// the product's own rules, revisions, audit entries and cache eviction apply. Sections and authors have no use
+/// case of their own yet and are made as rows. Every name and slug is unique, so tests never see each other's data.
 /// </summary>
 public sealed class StoryFactory(GacetaApp app)
 {
-    /// <param name="articles">Article per language code.</param>
+    /// <summary>The editor the factory writes as.</summary>
+    public static readonly Actor Desk = new("story-factory", "Test desk", StaffRoles.Editor);
+
+    /// <param name="articles">Article per language code; the first is the original.</param>
     /// <param name="wireCredit">The agency credited, if any.</param>
     /// <param name="sectionId">An existing section to file the story in; a new one when null.</param>
     public async Task<CreatedStory> CreateAsync(
@@ -50,7 +59,7 @@ public sealed class StoryFactory(GacetaApp app)
         var now = app.Clock.GetUtcNow().UtcDateTime;
         var tag = Guid.NewGuid().ToString("N")[..10];
 
-        var created = await app.WithDbAsync(async db =>
+        var (section, author) = await app.WithDbAsync(async db =>
         {
             var section = sectionId is { } id
                 ? await db.Sections.FindAsync(id) ?? throw new InvalidOperationException($"No section {id}.")
@@ -73,45 +82,67 @@ public sealed class StoryFactory(GacetaApp app)
                     new AuthorBio { Language = "es", Text = $"Cubre el puerto para Gaceta ({tag})." },
                 ],
             };
-            var story = new Story
+            db.Add(author);
+            if (sectionId is null)
             {
-                Section = section,
-                WireCredit = wireCredit,
-                CreatedAt = now,
-                Authors = [new StoryAuthor { Author = author, Position = 0 }],
-                Articles = articles.Select(a => new Article
-                {
-                    Language = a.Key,
-                    Headline = a.Value.Headline,
-                    Standfirst = a.Value.Standfirst,
-                    Slug = $"{Slugify(a.Value.Headline)}-{tag}",
-                    Body = a.Value.Body,
-                    Status = a.Value.Status,
-                    PublishedAt = a.Value.Status == ArticleStatus.Published ? now + a.Value.PublishedIn : null,
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                }).ToList(),
-            };
-            db.Stories.Add(story);
+                db.Add(section);
+            }
+
             await db.SaveChangesAsync();
-            return (story, section, author);
+            return (section, author);
         });
 
-        var (storyRow, sectionRow, authorRow) = created;
-        var result = new CreatedStory(
-            storyRow.Id,
-            sectionRow.Id,
-            authorRow.Id,
-            authorRow.Slug,
-            authorRow.Name,
-            sectionRow.Names.ToDictionary(n => n.Language, n => n.Slug),
-            sectionRow.Names.ToDictionary(n => n.Language, n => n.Name),
-            storyRow.Articles
-                .Where(a => a.PublishedAt is not null)
-                .ToDictionary(a => a.Language, a => ArticlePaths.Article(a.Language, a.PublishedAt!.Value, a.Slug)),
+        var fields = new EditStory.StoryFields(section.Id, [author.Id], wireCredit, null, null);
+        int? storyId = null;
+        var original = articles.First().Key;
+        foreach (var (language, spec) in articles)
+        {
+            if (storyId is { } id)
+            {
+                var translated = await app.SendAsync<TranslateArticle.Handler, TranslateArticle.Outcome>(h =>
+                    h.HandleAsync(new TranslateArticle.Command(id, original, language, Desk), CancellationToken.None));
+                Assert.Equal(TranslateArticle.Outcome.Created, translated);
+            }
+
+            var (storyVersion, articleVersion) = storyId is { } existing
+                ? await app.WithDbAsync(db => db.Articles.Where(a => a.StoryId == existing && a.Language == language)
+                    .Select(a => new ValueTuple<int, int>(a.Story.Version, a.Version)).SingleAsync())
+                : (0, 0);
+            var (intent, scheduleAt) = spec.Status switch
+            {
+                ArticleStatus.Draft => (EditStory.Intent.Save, (DateTime?)null),
+                _ when spec.PublishedIn > TimeSpan.Zero => (EditStory.Intent.Schedule, now + spec.PublishedIn),
+                _ => (EditStory.Intent.Publish, null),
+            };
+            var saved = await app.SendAsync<EditStory.Handler, EditStory.Result>(h => h.HandleAsync(
+                new EditStory.Command(
+                    storyId,
+                    language,
+                    storyVersion,
+                    articleVersion,
+                    fields,
+                    new EditStory.ArticleFields(spec.Headline, spec.Standfirst, $"{Slugify(spec.Headline)}-{tag}", spec.Body, null),
+                    intent,
+                    scheduleAt,
+                    Desk),
+                CancellationToken.None));
+            Assert.True(saved.Outcome == EditStory.Outcome.Saved, $"The story factory's {language} article was not saved: {saved.Outcome} {string.Join("; ", saved.Errors.Values)}");
+            storyId = saved.StoryId;
+        }
+
+        var placed = await app.WithDbAsync(db => db.Articles.AsNoTracking().Where(a => a.StoryId == storyId && a.PublishedAt != null)
+            .Select(a => new { a.Language, a.Slug, PublishedAt = a.PublishedAt!.Value })
+            .ToListAsync());
+        return new CreatedStory(
+            storyId!.Value,
+            section.Id,
+            author.Id,
+            author.Slug,
+            author.Name,
+            section.Names.ToDictionary(n => n.Language, n => n.Slug),
+            section.Names.ToDictionary(n => n.Language, n => n.Name),
+            placed.ToDictionary(a => a.Language, a => ArticlePaths.Article(a.Language, a.PublishedAt, a.Slug)),
             now);
-        await app.EvictStoryAsync(result);
-        return result;
     }
 
     /// <summary>A story in English and Spanish.</summary>
