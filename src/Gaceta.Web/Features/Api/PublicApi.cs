@@ -182,14 +182,14 @@ internal static class PublicApi
     }
 
     /// <summary>Items are imported one by one; the answer lists every item's outcome, the invalid ones with their reasons.</summary>
-    private static async Task<IResult> ImportWireAsync(HttpContext context, ImportWire.Handler wire, string? section)
+    private static async Task<IResult> ImportWireAsync(HttpContext context, FindWireSection.Handler sections, ImportWire.Handler wire, string? section)
     {
         if (context.Request.ContentLength > MaxWireBytes)
         {
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: "Send at most 10 MB of items per request.");
         }
 
-        if (await wire.SectionAsync(section, context.RequestAborted) is not { } sectionId)
+        if (await sections.HandleAsync(new FindWireSection.Query(section), context.RequestAborted) is not { } sectionId)
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["section"] = ["No section has this slug (and without one, the site has no section yet)."] });
         }
@@ -200,7 +200,7 @@ internal static class PublicApi
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: "Send at most 10 MB of items per request.");
         }
 
-        var results = await wire.ImportDocumentAsync(json, "request", sectionId, ActorOf(context.User), context.RequestAborted);
+        var results = await wire.HandleAsync(new ImportWire.Command(json, "request", sectionId, ActorOf(context.User)), context.RequestAborted);
         if (results is [{ Outcome: ImportWire.Outcome.Invalid, Uri: null } only] && only.Errors[0].StartsWith("Not valid JSON", StringComparison.Ordinal))
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [only.Errors[0]] });
