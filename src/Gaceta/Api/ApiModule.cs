@@ -7,7 +7,10 @@ public static class ApiModule
 {
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
-        services.AddScoped<ApiKeys.Handler>();
+        services.AddScoped<ListApiKeys.Handler>();
+        services.AddScoped<CreateApiKey.Handler>();
+        services.AddScoped<RevokeApiKey.Handler>();
+        services.AddScoped<AuthenticateApiKey.Handler>();
         services.AddScoped<ReadStories.Handler>();
         return services;
     }
