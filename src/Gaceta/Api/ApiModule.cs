@@ -11,7 +11,11 @@ public static class ApiModule
         services.AddScoped<CreateApiKey.Handler>();
         services.AddScoped<RevokeApiKey.Handler>();
         services.AddScoped<AuthenticateApiKey.Handler>();
-        services.AddScoped<ReadStories.Handler>();
+        services.AddScoped<ListApiSections.Handler>();
+        services.AddScoped<ListApiStories.Handler>();
+        services.AddScoped<ReadApiStory.Handler>();
+        services.AddScoped<ListApiArticles.Handler>();
+        services.AddScoped<ReadApiArticle.Handler>();
         return services;
     }
 }
