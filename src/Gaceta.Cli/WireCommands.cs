@@ -28,7 +28,8 @@ internal static class WireCommands
 
         await using var scope = services.CreateAsyncScope();
         var wire = scope.ServiceProvider.GetRequiredService<ImportWire.Handler>();
-        if (await wire.SectionAsync(section, cancellationToken) is not { } sectionId)
+        var sections = scope.ServiceProvider.GetRequiredService<FindWireSection.Handler>();
+        if (await sections.HandleAsync(new FindWireSection.Query(section), cancellationToken) is not { } sectionId)
         {
             await terminal.Error.WriteLineAsync(section is null ? "The site has no section yet to put wire stories in." : $"No section has the slug '{section}'.");
             return Commands.Failed;
@@ -46,7 +47,7 @@ internal static class WireCommands
 
             var json = await File.ReadAllTextAsync(file, CancellationToken.None);
             // An item in progress is finished even after Ctrl+C: each is written whole or not at all.
-            results.AddRange(await wire.ImportDocumentAsync(json, Path.GetFileName(file), sectionId, CommandLine, CancellationToken.None));
+            results.AddRange(await wire.HandleAsync(new ImportWire.Command(json, Path.GetFileName(file), sectionId, CommandLine), CancellationToken.None));
             done++;
             bar.Show(done, files.Count, Counts(results));
         }

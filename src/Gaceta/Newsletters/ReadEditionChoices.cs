@@ -15,16 +15,16 @@ public static class ReadEditionChoices
     public sealed record Query(string Language, IReadOnlyCollection<int> ChosenStoryIds);
 
     public sealed record Model(
-        IReadOnlyList<PollAdministration.NewsletterChoice> Newsletters,
+        IReadOnlyList<ReadPollNewsletterChoices.Choice> Newsletters,
         IReadOnlyList<ReadStoryChoices.Choice> Sections,
         IReadOnlyList<(int Id, string Headline)> Stories);
 
-    public sealed class Handler(GacetaDb db, SiteClock clock, PollAdministration.Handler polls, ReadStoryChoices.Handler storyChoices)
+    public sealed class Handler(GacetaDb db, SiteClock clock, ReadPollNewsletterChoices.Handler newsletterChoices, ReadStoryChoices.Handler storyChoices)
     {
         public async Task<Model> HandleAsync(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
-            var newsletters = await polls.NewslettersAsync(query.Language, cancellationToken);
+            var newsletters = await newsletterChoices.HandleAsync(new ReadPollNewsletterChoices.Query(query.Language), cancellationToken);
             var sections = (await storyChoices.HandleAsync(new ReadStoryChoices.Query(query.Language), cancellationToken)).Sections;
             var now = clock.UtcNow;
             var recent = await db.Articles.AsNoTracking()

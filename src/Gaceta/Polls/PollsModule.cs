@@ -12,7 +12,11 @@ public static class PollsModule
         services.AddScoped<CastVote.Handler>();
         services.AddSingleton<VoteFormTokens>();
         services.AddScoped<EditPoll.Handler>();
-        services.AddScoped<PollAdministration.Handler>();
+        services.AddScoped<ListPolls.Handler>();
+        services.AddScoped<ReadPollEditor.Handler>();
+        services.AddScoped<ReadPollNewsletterChoices.Handler>();
+        services.AddScoped<ReadPollReport.Handler>();
+        services.AddScoped<ExportVotes.Handler>();
         return services;
     }
 }

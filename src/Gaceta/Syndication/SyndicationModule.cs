@@ -8,7 +8,9 @@ public static class SyndicationModule
     public static IServiceCollection AddSyndication(this IServiceCollection services)
     {
         services.AddScoped<ReadFeed.Handler>();
-        services.AddScoped<ReadSitemap.Handler>();
+        services.AddScoped<ReadSitemapIndex.Handler>();
+        services.AddScoped<ReadSitemapPage.Handler>();
+        services.AddScoped<ReadNewsSitemap.Handler>();
         return services;
     }
 }

@@ -8,27 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gaceta.Wire;
 
-/// <summary>Which agency item became which story, at which version.</summary>
-public sealed class WireItem
-{
-    public int Id { get; set; }
-
-    /// <summary>The agency's identifier of the item (ninjs <c>uri</c>), unique.</summary>
-    public required string Uri { get; set; }
-
-    public required string Version { get; set; }
-
-    public DateTime? VersionCreated { get; set; }
-
-    public int StoryId { get; set; }
-
-    public required string Language { get; set; }
-
-    public DateTime ImportedAt { get; set; }
-
-    public DateTime UpdatedAt { get; set; }
-}
-
 /// <summary>
 /// Wire items in, as draft stories: each item is checked whole and written in one transaction, or reported and
 /// left out. The same item again (same <c>uri</c> and version) changes nothing; a newer version rewrites its
@@ -50,23 +29,21 @@ public static class ImportWire
         Invalid,
     }
 
+    /// <param name="Json">One ninjs item, or an array of them.</param>
+    /// <param name="Source">Where the document came from, such as <c>feed.json</c>; an array's items are numbered after it.</param>
+    /// <param name="SectionId">The section new stories go to (see <see cref="FindWireSection"/>).</param>
+    public sealed record Command(string Json, string Source, int SectionId, Actor Actor);
+
     /// <param name="Source">Where the item came from, such as <c>feed.json#3</c>.</param>
     public sealed record ItemResult(string Source, string? Uri, Outcome Outcome, int? StoryId, IReadOnlyList<string> Errors);
 
     public sealed class Handler(GacetaDb db, EditStory.Handler stories, SiteLanguages languages, SiteClock clock, AuditLog audit, Changes.ChangeFeed changes)
     {
-        /// <summary>The section wire stories go to: the one with this slug in any language, or the first section.</summary>
-        public async Task<int?> SectionAsync(string? slug, CancellationToken cancellationToken)
-        {
-            var sections = db.Sections.AsNoTracking();
-            return slug is null
-                ? await sections.OrderBy(s => s.Position).ThenBy(s => s.Id).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken)
-                : await sections.Where(s => s.Names.Any(n => n.Slug == slug)).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
-        }
-
         /// <summary>A document holding one item or an array of items; malformed JSON is one invalid result.</summary>
-        public async Task<IReadOnlyList<ItemResult>> ImportDocumentAsync(string json, string source, int sectionId, Actor actor, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<ItemResult>> HandleAsync(Command command, CancellationToken cancellationToken)
         {
+            ArgumentNullException.ThrowIfNull(command);
+            var (json, source, sectionId, actor) = command;
             ArgumentNullException.ThrowIfNull(json);
             JsonDocument document;
             try
@@ -98,7 +75,7 @@ public static class ImportWire
             }
         }
 
-        public async Task<ItemResult> ImportAsync(JsonElement json, string source, int sectionId, Actor actor, CancellationToken cancellationToken)
+        private async Task<ItemResult> ImportAsync(JsonElement json, string source, int sectionId, Actor actor, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(actor);
             var (item, errors) = NinjsItem.Read(json, languages.All.Select(l => l.Code).ToList());

@@ -10,7 +10,7 @@ public static class NinjsExport
 {
     public const string MediaType = "application/ninjs+json";
 
-    public static JsonObject From(ReadStories.ArticleView article, string publisher)
+    public static JsonObject From(ApiViews.ArticleView article, string publisher)
     {
         ArgumentNullException.ThrowIfNull(article);
         var item = new JsonObject

@@ -7,6 +7,7 @@ public static class WireModule
 {
     public static IServiceCollection AddWire(this IServiceCollection services)
     {
+        services.AddScoped<FindWireSection.Handler>();
         services.AddScoped<ImportWire.Handler>();
         return services;
     }

@@ -10,7 +10,7 @@ namespace Gaceta.Web.Features.Api;
 /// <c>Authorization: Bearer gk_…</c> on the JSON API. A valid, unrevoked key signs the request in with its
 /// role; anything else is anonymous, and the write endpoints then answer 401 as problem details.
 /// </summary>
-internal sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeys.Handler keys)
+internal sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AuthenticateApiKey.Handler keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -25,7 +25,7 @@ internal sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeO
             return AuthenticateResult.NoResult();
         }
 
-        var actor = await keys.AuthenticateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        var actor = await keys.HandleAsync(new AuthenticateApiKey.Query(header["Bearer ".Length..].Trim()), Context.RequestAborted);
         if (actor is null)
         {
             return AuthenticateResult.Fail("The API key is unknown, malformed or revoked.");

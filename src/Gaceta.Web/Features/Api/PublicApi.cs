@@ -87,15 +87,15 @@ internal static class PublicApi
     {
         var api = endpoints.MapGroup(Prefix).WithTags("Gaceta");
         api.MapGet("/sections", SectionsAsync).WithName("ListSections").WithSummary("Sections and their names in every language.")
-            .Produces<IReadOnlyList<ReadStories.SectionNames>>();
+            .Produces<IReadOnlyList<ApiViews.SectionNames>>();
         api.MapGet("/stories", StoriesAsync).WithName("ListStories").WithSummary("Stories with their published articles, newest first.")
-            .Produces<ReadStories.Page<ReadStories.StoryView>>().ProducesValidationProblem();
+            .Produces<ApiViews.Page<ApiViews.StoryView>>().ProducesValidationProblem();
         api.MapGet("/stories/{id:int}", StoryAsync).WithName("GetStory").WithSummary("One story with each published article's body.")
-            .Produces<ReadStories.StoryView>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<ApiViews.StoryView>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/articles/{lang}", ArticlesAsync).WithName("ListArticles").WithSummary("One language's published articles, newest first.")
-            .Produces<ReadStories.Page<ReadStories.ArticleView>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<ApiViews.Page<ApiViews.ArticleView>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/articles/{lang}/{slug}", ArticleAsync).WithName("GetArticle").WithSummary("One published article with its body.")
-            .Produces<ReadStories.ArticleView>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<ApiViews.ArticleView>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/articles/{lang}/{slug}/ninjs", ArticleNinjsAsync).WithName("GetArticleNinjs").WithSummary("One published article as an IPTC ninjs 2.0 item.")
             .Produces<System.Text.Json.Nodes.JsonObject>(contentType: NinjsExport.MediaType).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/search/{lang}", SearchAsync).WithName("Search").WithSummary("Full-text search of one language's published articles.")
@@ -119,29 +119,29 @@ internal static class PublicApi
     internal static Actor ActorOf(ClaimsPrincipal user) =>
         new(user.FindFirstValue(ClaimTypes.NameIdentifier)!, user.FindFirstValue(ApiKeyAuthentication.ActorNameClaim)!, user.FindFirstValue(ClaimTypes.Role)!);
 
-    private static async Task<IResult> SectionsAsync(HttpContext context, ReadStories.Handler stories) =>
-        Json(context, await stories.SectionsAsync(context.RequestAborted), null);
+    private static async Task<IResult> SectionsAsync(HttpContext context, ListApiSections.Handler sections) =>
+        Json(context, await sections.HandleAsync(new ListApiSections.Query(), context.RequestAborted), null);
 
-    private static async Task<IResult> StoriesAsync(HttpContext context, ReadStories.Handler stories, string? cursor, int? limit)
+    private static async Task<IResult> StoriesAsync(HttpContext context, ListApiStories.Handler stories, string? cursor, int? limit)
     {
         if (Limit(limit) is not { } take)
         {
             return LimitProblem();
         }
 
-        var page = await stories.StoriesAsync(cursor, take, context.RequestAborted);
+        var page = await stories.HandleAsync(new ListApiStories.Query(cursor, take), context.RequestAborted);
         return page is null ? CursorProblem() : Json(context, page, null);
     }
 
-    private static async Task<IResult> StoryAsync(HttpContext context, ReadStories.Handler stories, int id)
+    private static async Task<IResult> StoryAsync(HttpContext context, ReadApiStory.Handler stories, int id)
     {
-        var story = await stories.StoryAsync(id, context.RequestAborted);
+        var story = await stories.HandleAsync(new ReadApiStory.Query(id), context.RequestAborted);
         return story is null
             ? NotFound("No published story has this id.")
             : Json(context, story, story.Articles.Values.Max(a => a.UpdatedAt));
     }
 
-    private static async Task<IResult> ArticlesAsync(HttpContext context, ReadStories.Handler stories, SiteLanguages languages, string lang, string? cursor, int? limit)
+    private static async Task<IResult> ArticlesAsync(HttpContext context, ListApiArticles.Handler articles, SiteLanguages languages, string lang, string? cursor, int? limit)
     {
         if (!languages.IsSupported(lang))
         {
@@ -153,43 +153,43 @@ internal static class PublicApi
             return LimitProblem();
         }
 
-        var page = await stories.ArticlesAsync(lang, cursor, take, context.RequestAborted);
+        var page = await articles.HandleAsync(new ListApiArticles.Query(lang, cursor, take), context.RequestAborted);
         return page is null ? CursorProblem() : Json(context, page, page.Items.Count == 0 ? null : page.Items.Max(a => a.UpdatedAt));
     }
 
-    private static async Task<IResult> ArticleAsync(HttpContext context, ReadStories.Handler stories, SiteLanguages languages, string lang, string slug)
+    private static async Task<IResult> ArticleAsync(HttpContext context, ReadApiArticle.Handler articles, SiteLanguages languages, string lang, string slug)
     {
         if (!languages.IsSupported(lang))
         {
             return LanguageProblem(languages);
         }
 
-        var article = await stories.ArticleAsync(lang, slug, context.RequestAborted);
+        var article = await articles.HandleAsync(new ReadApiArticle.Query(lang, slug), context.RequestAborted);
         return article is null ? NotFound("No published article has this slug in this language.") : Json(context, article, article.UpdatedAt);
     }
 
-    private static async Task<IResult> ArticleNinjsAsync(HttpContext context, ReadStories.Handler stories, SiteLanguages languages, Microsoft.Extensions.Options.IOptions<SiteOptions> site, string lang, string slug)
+    private static async Task<IResult> ArticleNinjsAsync(HttpContext context, ReadApiArticle.Handler articles, SiteLanguages languages, Microsoft.Extensions.Options.IOptions<SiteOptions> site, string lang, string slug)
     {
         if (!languages.IsSupported(lang))
         {
             return LanguageProblem(languages);
         }
 
-        var article = await stories.ArticleAsync(lang, slug, context.RequestAborted);
+        var article = await articles.HandleAsync(new ReadApiArticle.Query(lang, slug), context.RequestAborted);
         return article is null
             ? NotFound("No published article has this slug in this language.")
             : ConditionalGet.Serve(context, JsonSerializer.SerializeToUtf8Bytes(NinjsExport.From(article, site.Value.Name), ReadJson), NinjsExport.MediaType, article.UpdatedAt, CacheControl);
     }
 
     /// <summary>Items are imported one by one; the answer lists every item's outcome, the invalid ones with their reasons.</summary>
-    private static async Task<IResult> ImportWireAsync(HttpContext context, ImportWire.Handler wire, string? section)
+    private static async Task<IResult> ImportWireAsync(HttpContext context, FindWireSection.Handler sections, ImportWire.Handler wire, string? section)
     {
         if (context.Request.ContentLength > MaxWireBytes)
         {
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: "Send at most 10 MB of items per request.");
         }
 
-        if (await wire.SectionAsync(section, context.RequestAborted) is not { } sectionId)
+        if (await sections.HandleAsync(new FindWireSection.Query(section), context.RequestAborted) is not { } sectionId)
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["section"] = ["No section has this slug (and without one, the site has no section yet)."] });
         }
@@ -200,7 +200,7 @@ internal static class PublicApi
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: "Send at most 10 MB of items per request.");
         }
 
-        var results = await wire.ImportDocumentAsync(json, "request", sectionId, ActorOf(context.User), context.RequestAborted);
+        var results = await wire.HandleAsync(new ImportWire.Command(json, "request", sectionId, ActorOf(context.User)), context.RequestAborted);
         if (results is [{ Outcome: ImportWire.Outcome.Invalid, Uri: null } only] && only.Errors[0].StartsWith("Not valid JSON", StringComparison.Ordinal))
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [only.Errors[0]] });
@@ -371,13 +371,13 @@ internal static class PublicApi
 
     private static int? Limit(int? limit) => limit switch
     {
-        null => ReadStories.DefaultLimit,
-        >= 1 and <= ReadStories.MaxLimit => limit,
+        null => ApiViews.DefaultLimit,
+        >= 1 and <= ApiViews.MaxLimit => limit,
         _ => null,
     };
 
     private static IResult LimitProblem() =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [string.Create(CultureInfo.InvariantCulture, $"Ask for 1 to {ReadStories.MaxLimit} items.")] });
+        Results.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [string.Create(CultureInfo.InvariantCulture, $"Ask for 1 to {ApiViews.MaxLimit} items.")] });
 
     private static IResult CursorProblem() =>
         Results.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["Use the 'next' value of a previous page, as it was given."] });

@@ -49,9 +49,9 @@ internal static class SitemapEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> IndexAsync(HttpContext context, ReadSitemap.Handler sitemaps, SiteUrls urls)
+    private static async Task<IResult> IndexAsync(HttpContext context, ReadSitemapIndex.Handler sitemaps, SiteUrls urls)
     {
-        var pages = await sitemaps.PagesAsync(context.RequestAborted);
+        var pages = await sitemaps.HandleAsync(new ReadSitemapIndex.Query(), context.RequestAborted);
         context.TagReaderCache(ReaderCache.FrontTag);
         var body = XmlBody.Write(xml =>
         {
@@ -70,15 +70,15 @@ internal static class SitemapEndpoints
         return ConditionalGet.Serve(context, body, XmlType, null, CacheControl);
     }
 
-    private static async Task<IResult> LanguageAsync(HttpContext context, string lang, int page, ReadSitemap.Handler sitemaps, SiteUrls urls, SiteLanguages languages)
+    private static async Task<IResult> LanguageAsync(HttpContext context, string lang, int page, ReadSitemapIndex.Handler sitemaps, ReadSitemapPage.Handler sitemapPages, SiteUrls urls, SiteLanguages languages)
     {
-        var pages = await sitemaps.PagesAsync(context.RequestAborted);
+        var pages = await sitemaps.HandleAsync(new ReadSitemapIndex.Query(), context.RequestAborted);
         if (page < 1 || page > pages[lang])
         {
             return Results.NotFound();
         }
 
-        var entries = await sitemaps.PageAsync(lang, page, context.RequestAborted);
+        var entries = await sitemapPages.HandleAsync(new ReadSitemapPage.Query(lang, page), context.RequestAborted);
         context.TagReaderCache(ReaderCache.FrontTag);
         var body = XmlBody.Write(xml =>
         {
@@ -113,9 +113,9 @@ internal static class SitemapEndpoints
         return ConditionalGet.Serve(context, body, XmlType, entries.Max(e => e.LastModified), CacheControl);
     }
 
-    private static async Task<IResult> NewsAsync(HttpContext context, ReadSitemap.Handler sitemaps, SiteUrls urls, IOptions<SiteOptions> site)
+    private static async Task<IResult> NewsAsync(HttpContext context, ReadNewsSitemap.Handler news, SiteUrls urls, IOptions<SiteOptions> site)
     {
-        var entries = await sitemaps.NewsAsync(context.RequestAborted);
+        var entries = await news.HandleAsync(new ReadNewsSitemap.Query(), context.RequestAborted);
         context.TagReaderCache(ReaderCache.FrontTag);
         var body = XmlBody.Write(xml =>
         {

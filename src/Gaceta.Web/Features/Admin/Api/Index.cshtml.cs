@@ -1,3 +1,4 @@
+using Gaceta.Api;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Gaceta.Web.Features.Admin.Api;
@@ -6,23 +7,23 @@ namespace Gaceta.Web.Features.Admin.Api;
 /// API keys, for administrators, at <c>/admin/keys</c>: the list, a form to make one for a role (the key is
 /// shown once), and revocation, which takes effect at the next request.
 /// </summary>
-public sealed class IndexModel(Gaceta.Api.ApiKeys.Handler keys) : AdminPageModel
+public sealed class IndexModel(ListApiKeys.Handler list, CreateApiKey.Handler create, RevokeApiKey.Handler revoke) : AdminPageModel
 {
     public const string Invalid = "Give the key a name (100 characters at most) and choose a role.";
     public const string RevokedNotice = "Key revoked. Requests with it are refused from now on.";
 
-    public IReadOnlyList<Gaceta.Api.ApiKeys.Row> Keys { get; private set; } = [];
+    public IReadOnlyList<ListApiKeys.Row> Keys { get; private set; } = [];
 
     /// <summary>Shown once, right after the key was made; only its hash is stored.</summary>
     public string? CreatedToken { get; private set; }
 
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Keys = await keys.ListAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Keys = await list.HandleAsync(new ListApiKeys.Query(), cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(string? name, string? role, CancellationToken cancellationToken)
     {
-        var created = await keys.CreateAsync(name, role, Actor, cancellationToken);
+        var created = await create.HandleAsync(new CreateApiKey.Command(name, role, Actor), cancellationToken);
         if (created is null)
         {
             Error = Invalid;
@@ -39,7 +40,7 @@ public sealed class IndexModel(Gaceta.Api.ApiKeys.Handler keys) : AdminPageModel
 
     public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await keys.RevokeAsync(id, Actor, cancellationToken))
+        if (!await revoke.HandleAsync(new RevokeApiKey.Command(id, Actor), cancellationToken))
         {
             return NotFound();
         }

@@ -30,7 +30,7 @@ public sealed class EditModel(
 
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
 
-    public IReadOnlyList<PollAdministration.NewsletterChoice> Newsletters { get; private set; } = [];
+    public IReadOnlyList<ReadPollNewsletterChoices.Choice> Newsletters { get; private set; } = [];
 
     /// <summary>Recent published stories to choose from, headline in the staff member's language when there is one.</summary>
     public IReadOnlyList<(int Id, string Headline)> Stories { get; private set; } = [];

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Gaceta.Web.Features.Admin.Polls;
 
 /// <summary>A new poll at <c>/admin/polls/edit</c>, an existing one at <c>/admin/polls/edit/{id}</c>.</summary>
-public sealed class EditModel(PollAdministration.Handler polls, EditPoll.Handler editor, SiteClock clock) : AdminPageModel
+public sealed class EditModel(ReadPollEditor.Handler polls, ReadPollNewsletterChoices.Handler newsletters, EditPoll.Handler editor, SiteClock clock) : AdminPageModel
 {
     public const string SavedNotice = "Poll saved.";
     public const string ConflictNotice = "Someone else saved this poll while you were editing it. Your changes were not saved; the form now shows their version.";
@@ -19,21 +19,21 @@ public sealed class EditModel(PollAdministration.Handler polls, EditPoll.Handler
 
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
 
-    public IReadOnlyList<PollAdministration.NewsletterChoice> Newsletters { get; private set; } = [];
+    public IReadOnlyList<ReadPollNewsletterChoices.Choice> Newsletters { get; private set; } = [];
 
     public IReadOnlyDictionary<string, int> ConsentVersions { get; private set; } = new Dictionary<string, int>();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        PollAdministration.Editor? poll = null;
-        if (PollId is { } id && (poll = await polls.EditorAsync(id, cancellationToken)) is null)
+        ReadPollEditor.Model? poll = null;
+        if (PollId is { } id && (poll = await polls.HandleAsync(new ReadPollEditor.Query(id), cancellationToken)) is null)
         {
             return NotFound();
         }
 
         Input = PollInput.From(poll, clock);
         ConsentVersions = poll?.ConsentVersions ?? new Dictionary<string, int>();
-        Newsletters = await polls.NewslettersAsync(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+        Newsletters = await newsletters.HandleAsync(new ReadPollNewsletterChoices.Query(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), cancellationToken);
         return Page();
     }
 
@@ -53,8 +53,8 @@ public sealed class EditModel(PollAdministration.Handler polls, EditPoll.Handler
             default:
                 Errors = result.Errors;
                 Input.AddBlankOptions();
-                ConsentVersions = PollId is { } id ? (await polls.EditorAsync(id, cancellationToken))?.ConsentVersions ?? new Dictionary<string, int>() : new Dictionary<string, int>();
-                Newsletters = await polls.NewslettersAsync(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+                ConsentVersions = PollId is { } id ? (await polls.HandleAsync(new ReadPollEditor.Query(id), cancellationToken))?.ConsentVersions ?? new Dictionary<string, int>() : new Dictionary<string, int>();
+                Newsletters = await newsletters.HandleAsync(new ReadPollNewsletterChoices.Query(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), cancellationToken);
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 return Page();
         }

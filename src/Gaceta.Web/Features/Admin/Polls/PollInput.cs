@@ -36,7 +36,7 @@ public sealed class PollInput
         public Dictionary<string, string?> Texts { get; set; } = [];
     }
 
-    public static PollInput From(PollAdministration.Editor? poll, SiteClock clock)
+    public static PollInput From(ReadPollEditor.Model? poll, SiteClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         var input = poll is null

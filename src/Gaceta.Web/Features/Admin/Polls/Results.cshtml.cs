@@ -5,16 +5,16 @@ using Microsoft.AspNetCore.Mvc;
 namespace Gaceta.Web.Features.Admin.Polls;
 
 /// <summary>A poll's results for the newsroom at <c>/admin/polls/{id}/results</c>: answers, votes per day, spam.</summary>
-public sealed class ResultsModel(PollAdministration.Handler polls) : AdminPageModel
+public sealed class ResultsModel(ReadPollReport.Handler polls) : AdminPageModel
 {
     [FromRoute(Name = "id")]
     public int PollId { get; set; }
 
-    public PollAdministration.Results Results { get; private set; } = null!;
+    public ReadPollReport.Model Results { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var results = await polls.ResultsAsync(PollId, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+        var results = await polls.HandleAsync(new ReadPollReport.Query(PollId, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), cancellationToken);
         if (results is null)
         {
             return NotFound();

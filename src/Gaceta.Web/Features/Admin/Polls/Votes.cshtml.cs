@@ -6,14 +6,14 @@ using Microsoft.AspNetCore.Mvc;
 namespace Gaceta.Web.Features.Admin.Polls;
 
 /// <summary>A poll's votes as a CSV download.</summary>
-public sealed class VotesModel(PollAdministration.Handler polls, AuditLog audit) : AdminPageModel
+public sealed class VotesModel(ExportVotes.Handler votes, AuditLog audit) : AdminPageModel
 {
     [FromRoute(Name = "id")]
     public int PollId { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var csv = await polls.VotesCsvAsync(PollId, cancellationToken);
+        var csv = await votes.HandleAsync(new ExportVotes.Query(PollId), cancellationToken);
         if (csv is null)
         {
             return NotFound();

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Gaceta.Web.Features.Admin.Subscribers;
 
 /// <summary>Subscribers at <c>/admin/subscribers</c>: search, filter, export.</summary>
-public sealed class IndexModel(SubscriberAdministration.Handler subscribers, PollAdministration.Handler polls) : AdminPageModel
+public sealed class IndexModel(SubscriberAdministration.Handler subscribers, ReadPollNewsletterChoices.Handler newsletters) : AdminPageModel
 {
     [FromQuery(Name = "q")]
     public string? Search { get; set; }
@@ -25,13 +25,13 @@ public sealed class IndexModel(SubscriberAdministration.Handler subscribers, Pol
 
     public SubscriberAdministration.Page Subscribers { get; private set; } = null!;
 
-    public IReadOnlyList<PollAdministration.NewsletterChoice> Newsletters { get; private set; } = [];
+    public IReadOnlyList<ReadPollNewsletterChoices.Choice> Newsletters { get; private set; } = [];
 
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Subscribers = await subscribers.ListAsync(Filter(), cancellationToken);
-        Newsletters = await polls.NewslettersAsync(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+        Newsletters = await newsletters.HandleAsync(new ReadPollNewsletterChoices.Query(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), cancellationToken);
     }
 
     /// <summary>The filtered list as CSV (one line per subscription).</summary>

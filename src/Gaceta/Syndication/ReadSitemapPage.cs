@@ -7,42 +7,25 @@ namespace Gaceta.Syndication;
 
 /// <summary>
 /// What the sitemaps list: per language, the front page, the sections and every visible article, each with
-/// its versions in the other languages (so the hreflang sets agree from every side); and the news sitemap's
-/// articles of the last two days. Large sites are split into pages of <see cref="PageSize"/> articles.
+/// its versions in the other languages (so the hreflang sets agree from every side). Large sites are split into
+/// pages of <see cref="PageSize"/> articles.
 /// </summary>
-public static class ReadSitemap
+public static class ReadSitemapPage
 {
     public const int PageSize = 10_000;
 
-    /// <summary>Google's news sitemaps hold articles of the last two days, at most a thousand.</summary>
-    public const int NewsLimit = 1000;
-
-    public static readonly TimeSpan NewsWindow = TimeSpan.FromDays(2);
+    public sealed record Query(string Language, int Page);
 
     /// <param name="Alternates">This address in every language it exists in, itself included, by language code.</param>
     public sealed record Entry(string Path, DateTime? LastModified, IReadOnlyDictionary<string, string> Alternates);
 
-    public sealed record NewsEntry(string Path, string Language, string Headline, DateTime Published);
-
     public sealed class Handler(GacetaDb db, SiteClock clock, SiteLanguages languages)
     {
-        /// <summary>How many pages each language's sitemap has (at least one: the front page and sections).</summary>
-        public async Task<IReadOnlyDictionary<string, int>> PagesAsync(CancellationToken cancellationToken)
-        {
-            var now = clock.UtcNow;
-            var counts = await db.Articles
-                .VisibleAt(now)
-                .GroupBy(a => a.Language)
-                .Select(g => new { Language = g.Key, Count = g.Count() })
-                .ToListAsync(cancellationToken);
-            return languages.All.ToDictionary(
-                l => l.Code,
-                l => Math.Max(1, ((counts.Find(c => c.Language == l.Code)?.Count ?? 0) + PageSize - 1) / PageSize));
-        }
-
         /// <summary>One page of one language's sitemap; page 1 also lists the front page and the sections.</summary>
-        public async Task<IReadOnlyList<Entry>> PageAsync(string language, int page, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<Entry>> HandleAsync(Query query, CancellationToken cancellationToken)
         {
+            ArgumentNullException.ThrowIfNull(query);
+            var (language, page) = query;
             var now = clock.UtcNow;
             var entries = new List<Entry>();
             if (page == 1)
@@ -78,20 +61,6 @@ public static class ReadSitemap
                 return new Entry(path, a.RevisedAt is { } revised && revised > a.Published ? revised : a.Published, alternates);
             }));
             return entries;
-        }
-
-        public async Task<IReadOnlyList<NewsEntry>> NewsAsync(CancellationToken cancellationToken)
-        {
-            var now = clock.UtcNow;
-            var since = now - NewsWindow;
-            var rows = await db.Articles.AsNoTracking()
-                .VisibleAt(now)
-                .Where(a => a.PublishedAt > since)
-                .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-                .Take(NewsLimit)
-                .Select(a => new { a.Language, a.Slug, a.Headline, Published = a.PublishedAt!.Value })
-                .ToListAsync(cancellationToken);
-            return rows.Select(r => new NewsEntry(ArticlePaths.Article(r.Language, r.Published, r.Slug), r.Language, r.Headline, r.Published)).ToList();
         }
     }
 }

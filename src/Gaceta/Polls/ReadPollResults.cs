@@ -1,0 +1,34 @@
+using Gaceta.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gaceta.Polls;
+
+/// <summary>Pooled results: every language's votes together.</summary>
+public sealed record PollResults(int TotalVotes, IReadOnlyList<OptionResult> Options);
+
+/// <summary>One answer's share of the votes.</summary>
+public sealed record OptionResult(int OptionId, string Text, int Votes, double Share);
+
+/// <summary>Counts a poll's votes per answer, across languages.</summary>
+public static class ReadPollResults
+{
+    public sealed class Handler(GacetaDb db)
+    {
+        public async Task<PollResults> HandleAsync(PollView poll, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(poll);
+            var counts = await db.Votes
+                .Where(v => v.PollId == poll.Id)
+                .GroupBy(v => v.OptionId)
+                .Select(g => new { OptionId = g.Key, Votes = g.Count() })
+                .ToDictionaryAsync(g => g.OptionId, g => g.Votes, cancellationToken);
+            var total = counts.Values.Sum();
+            return new PollResults(
+                total,
+                poll.Options.Select(o => Share(o, counts.GetValueOrDefault(o.Id), total)).ToList());
+        }
+
+        private static OptionResult Share(PollChoice option, int votes, int total) =>
+            new(option.Id, option.Text, votes, total == 0 ? 0 : (double)votes / total);
+    }
+}
