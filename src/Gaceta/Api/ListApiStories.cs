@@ -21,8 +21,9 @@ public static class ListApiStories
             ArgumentNullException.ThrowIfNull(query);
             var (cursor, limit) = query;
             var now = clock.UtcNow;
+            var visible = ReaderListings.Visibility(now);
             var stories = db.Stories.AsNoTracking()
-                .Where(s => s.Articles.Any(a => a.Status == ArticleStatus.Published && a.PublishedAt != null && a.PublishedAt <= now));
+                .Where(s => s.Articles.AsQueryable().Any(visible));
             if (cursor is not null)
             {
                 if (!ApiViews.TryReadCursor(cursor, out _, out var id))

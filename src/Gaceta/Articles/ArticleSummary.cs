@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gaceta.Articles;
@@ -39,7 +40,14 @@ public static class ReaderListings
     /// is <see cref="Article.IsVisibleAt"/>.
     /// </summary>
     public static IQueryable<Article> VisibleAt(this IQueryable<Article> articles, DateTime utcNow) =>
-        articles.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt != null && a.PublishedAt <= utcNow);
+        articles.Where(Visibility(utcNow));
+
+    /// <summary>
+    /// The same rule as an expression, for queries over a navigation inside a projection:
+    /// <c>story.Articles.AsQueryable().Where(visible)</c> with <c>visible</c> a local variable.
+    /// </summary>
+    public static Expression<Func<Article, bool>> Visibility(DateTime utcNow) =>
+        a => a.Status == ArticleStatus.Published && a.PublishedAt != null && a.PublishedAt <= utcNow;
 
     /// <summary>Published articles of one language whose publish time has come.</summary>
     public static IQueryable<Article> Visible(this IQueryable<Article> articles, string language, DateTime utcNow) =>

@@ -47,6 +47,7 @@ public static class ReadArticle
         {
             ArgumentNullException.ThrowIfNull(query);
             var now = clock.UtcNow;
+            var visible = ReaderListings.Visibility(now);
             var article = await db.Articles
                 .Visible(query.Language, now)
                 .Where(a => a.Slug == query.Slug)
@@ -69,11 +70,9 @@ public static class ReadArticle
                     ImageUrl = a.Story.LeadImage!.Url,
                     ImageCredit = a.Story.LeadImage!.Credit,
                     Authors = a.Story.Authors.OrderBy(b => b.Position).Select(b => new AuthorLink(b.Author.Id, b.Author.Name, b.Author.Slug)).ToList(),
-                    Translations = a.Story.Articles
-                        .Where(t => t.Language != query.Language
-                            && t.Status == ArticleStatus.Published
-                            && t.PublishedAt != null
-                            && t.PublishedAt <= now)
+                    Translations = a.Story.Articles.AsQueryable()
+                        .Where(visible)
+                        .Where(t => t.Language != query.Language)
                         .Select(t => new { t.Language, t.Headline, t.Slug, PublishedAt = t.PublishedAt!.Value, t.SourceLanguage })
                         .ToList(),
                     Source = a.Story.Articles

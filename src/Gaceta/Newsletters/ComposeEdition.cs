@@ -126,25 +126,6 @@ public static class ComposeEdition
             return new Result(Outcome.Saved, edition.Id, new Dictionary<string, string>());
         }
     }
-
-    /// <summary>
-    /// The published stories of a section since the newsletter's last sent edition (or the last week), newest
-    /// first: "latest from section X".
-    /// </summary>
-    public static async Task<IReadOnlyList<int>> LatestFromSectionAsync(GacetaDb db, int newsletterId, int sectionId, DateTime utcNow, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var since = await db.Editions.Where(e => e.NewsletterId == newsletterId && e.Status == EditionStatus.Sent).MaxAsync(e => e.StartedAt, cancellationToken)
-            ?? utcNow.AddDays(-7);
-        return await db.Articles
-            .Where(a => a.Story.SectionId == sectionId && a.Status == ArticleStatus.Published && a.PublishedAt > since && a.PublishedAt <= utcNow)
-            .GroupBy(a => a.StoryId)
-            .Select(g => new { StoryId = g.Key, Latest = g.Max(a => a.PublishedAt) })
-            .OrderByDescending(g => g.Latest)
-            .Take(20)
-            .Select(g => g.StoryId)
-            .ToListAsync(cancellationToken);
-    }
 }
 
 /// <summary>What the edition editor says about bad input, in English; the staff area translates each.</summary>
