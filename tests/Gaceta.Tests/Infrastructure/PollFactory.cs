@@ -14,7 +14,7 @@ public sealed record CreatedPoll(int PollId, string Key, int? NewsletterId, IRea
     public string ResultsPath(string language) => $"/{language}/polls/{Key}/results";
 }
 
-/// <summary>Creates polls with unique keys, and the article that embeds them, as an editor would.</summary>
+/// <summary>Creates polls with unique keys through the poll editor's use case, and the article that embeds them, as an editor would.</summary>
 public sealed class PollFactory(GacetaApp app)
 {
     public const string ConsentEn = "Send me the premium harbour newsletter free of charge. I can unsubscribe at any time.";
@@ -24,10 +24,11 @@ public sealed class PollFactory(GacetaApp app)
     {
         var key = $"poll-{Guid.NewGuid():N}"[..20];
         var now = app.Clock.GetUtcNow().UtcDateTime;
-        var (pollId, newsletterId, options) = await app.WithDbAsync(async db =>
-        {
-            var newsletter = withNewsletter
-                ? new Newsletter
+        // Newsletters have no use case of their own yet: the premium one is a row.
+        var newsletterId = withNewsletter
+            ? await app.WithDbAsync(async db =>
+            {
+                var newsletter = new Newsletter
                 {
                     Key = $"premium-{key}",
                     IsPremium = true,
@@ -37,37 +38,31 @@ public sealed class PollFactory(GacetaApp app)
                         new NewsletterName { Language = "en", Name = "Harbour — premium" },
                         new NewsletterName { Language = "es", Name = "Puerto — prémium" },
                     ],
-                }
-                : null;
-            var poll = new Poll
-            {
-                Key = key,
-                Newsletter = newsletter,
-                CreatedAt = now,
-                OpensAt = opensIn is { } opens ? now + opens : null,
-                ClosesAt = closesIn is { } closes ? now + closes : null,
-                Questions =
+                };
+                db.Newsletters.Add(newsletter);
+                await db.SaveChangesAsync();
+                return (int?)newsletter.Id;
+            })
+            : null;
+        var saved = await app.SendAsync<EditPoll.Handler, EditPoll.Result>(h => h.HandleAsync(
+            new EditPoll.Command(
+                null,
+                0,
+                key,
+                opensIn is { } opens ? now + opens : null,
+                closesIn is { } closes ? now + closes : null,
+                newsletterId,
+                new Dictionary<string, string?> { ["en"] = "Should the ferry run at night?", ["es"] = "¿Debe el ferri navegar de noche?" },
                 [
-                    new PollQuestion { Language = "en", Text = "Should the ferry run at night?" },
-                    new PollQuestion { Language = "es", Text = "¿Debe el ferri navegar de noche?" },
+                    new EditPoll.OptionInput(null, new Dictionary<string, string?> { ["en"] = "Yes", ["es"] = "Sí" }),
+                    new EditPoll.OptionInput(null, new Dictionary<string, string?> { ["en"] = "No", ["es"] = "No" }),
                 ],
-                Options =
-                [
-                    new PollOption { Position = 0, Texts = [new() { Language = "en", Text = "Yes" }, new() { Language = "es", Text = "Sí" }] },
-                    new PollOption { Position = 1, Texts = [new() { Language = "en", Text = "No" }, new() { Language = "es", Text = "No" }] },
-                ],
-                ConsentTexts = withNewsletter
-                    ?
-                    [
-                        new ConsentText { Language = "en", Version = 1, Text = ConsentEn, CreatedAt = now },
-                        new ConsentText { Language = "es", Version = 1, Text = ConsentEs, CreatedAt = now },
-                    ]
-                    : [],
-            };
-            db.Polls.Add(poll);
-            await db.SaveChangesAsync();
-            return (poll.Id, newsletter?.Id, poll.Options.OrderBy(o => o.Position).Select(o => o.Id).ToList());
-        });
+                withNewsletter ? new Dictionary<string, string?> { ["en"] = ConsentEn, ["es"] = ConsentEs } : new Dictionary<string, string?>(),
+                StoryFactory.Desk),
+            CancellationToken.None));
+        Assert.True(saved.Outcome == EditPoll.Outcome.Saved, $"The poll factory's poll was not saved: {saved.Outcome} {string.Join("; ", saved.Errors.Values)}");
+        var pollId = saved.PollId;
+        var options = await app.WithDbAsync(db => db.Set<PollOption>().Where(o => o.PollId == pollId).OrderBy(o => o.Position).Select(o => o.Id).ToListAsync());
 
         var story = await app.Stories.CreateAsync(new Dictionary<string, ArticleSpec>
         {
