@@ -36,7 +36,7 @@ public static class SubscriberAccount
     /// <param name="ConsentText">The words next to the box the subscriber ticked, in their language.</param>
     public sealed record Subscribe(int SubscriberId, int NewsletterId, string ConsentText, string PageUrl, string ClientIp);
 
-    public sealed class Handler(GacetaDb db, SiteClock clock, SiteLanguages languages, InstallationKeys keys, RequestSubscription.Handler requests, SqliteWriteGate writeGate)
+    public sealed class Handler(GacetaDb db, SiteClock clock, SiteLanguages languages, InstallationKeys keys, FindSubscriber.Handler subscribers, RequestSubscription.Handler requests, SqliteWriteGate writeGate)
     {
         public async Task<View?> ReadAsync(int subscriberId, CancellationToken cancellationToken)
         {
@@ -95,7 +95,7 @@ public static class SubscriberAccount
             }
 
             var newsletter = await db.Newsletters.AsNoTracking().FirstAsync(n => n.Id == command.NewsletterId, cancellationToken);
-            var subscriber = await requests.FindSubscriberAsync(view.Email, cancellationToken);
+            var subscriber = await subscribers.HandleAsync(new FindSubscriber.Query(view.Email), cancellationToken);
             using var turn = await writeGate.EnterAsync(db, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await requests.HandleAsync(
@@ -112,8 +112,8 @@ public static class SubscriberAccount
                     command.PageUrl,
                     keys.Hash("client-ip", command.ClientIp),
                     command.ClientIp,
+                    subscriber,
                     AddressConfirmed: true),
-                subscriber,
                 cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return Outcome.Done;

@@ -244,8 +244,8 @@ public static class SubscriberAdministration
                     0,
                     string.Create(CultureInfo.InvariantCulture, $"staff:/admin/subscribers/{id}"),
                     string.Empty,
-                    null),
-                subscriber,
+                    null,
+                    subscriber),
                 cancellationToken);
             audit.Add(actor, AuditActions.SubscriberAccessChanged, subject);
             await db.SaveChangesAsync(cancellationToken);

@@ -11,6 +11,7 @@ public static class SubscribersModule
         services.AddValidatedOptions<SubscriptionOptions>(configuration, SubscriptionOptions.SectionName);
         services.AddSingleton<SubscriptionTokens>();
         services.AddSingleton<ConfirmationThrottle>();
+        services.AddScoped<FindSubscriber.Handler>();
         services.AddScoped<RequestSubscription.Handler>();
         services.AddScoped<SubscribeFromForm.Handler>();
         services.AddScoped<ManageSubscription.Handler>();
