@@ -16,7 +16,12 @@ public static class SubscribersModule
         services.AddScoped<SubscribeFromForm.Handler>();
         services.AddScoped<ManageSubscription.Handler>();
         services.AddScoped<ImportSubscribers.Handler>();
-        services.AddScoped<SubscriberAdministration.Handler>();
+        services.AddScoped<ListSubscribers.Handler>();
+        services.AddScoped<ExportSubscribers.Handler>();
+        services.AddScoped<ReadSubscriber.Handler>();
+        services.AddScoped<ExportSubscriberData.Handler>();
+        services.AddScoped<EraseSubscriber.Handler>();
+        services.AddScoped<SetNewsletterAccess.Handler>();
         services.AddScoped<SubscriberSignIn.Handler>();
         services.AddScoped<SubscriberAccount.Handler>();
         return services;
