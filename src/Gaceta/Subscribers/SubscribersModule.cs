@@ -14,7 +14,10 @@ public static class SubscribersModule
         services.AddScoped<FindSubscriber.Handler>();
         services.AddScoped<RequestSubscription.Handler>();
         services.AddScoped<SubscribeFromForm.Handler>();
-        services.AddScoped<ManageSubscription.Handler>();
+        services.AddScoped<ReadSubscriptionByToken.Handler>();
+        services.AddScoped<ReadTokenLanguage.Handler>();
+        services.AddScoped<ConfirmSubscription.Handler>();
+        services.AddScoped<UnsubscribeByToken.Handler>();
         services.AddScoped<ImportSubscribers.Handler>();
         services.AddScoped<ListSubscribers.Handler>();
         services.AddScoped<ExportSubscribers.Handler>();
