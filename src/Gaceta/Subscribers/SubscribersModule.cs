@@ -25,7 +25,12 @@ public static class SubscribersModule
         services.AddScoped<ExportSubscriberData.Handler>();
         services.AddScoped<EraseSubscriber.Handler>();
         services.AddScoped<SetNewsletterAccess.Handler>();
-        services.AddScoped<SubscriberSignIn.Handler>();
+        services.AddScoped<RequestSignInLink.Handler>();
+        services.AddScoped<ReadSignInLinkLanguage.Handler>();
+        services.AddScoped<ReadSignInLink.Handler>();
+        services.AddScoped<RedeemSignInLink.Handler>();
+        services.AddScoped<CheckSubscriberSession.Handler>();
+        services.AddScoped<EndSubscriberSessions.Handler>();
         services.AddScoped<SubscriberAccount.Handler>();
         return services;
     }

@@ -20,7 +20,7 @@ internal sealed class SubscriptionLanguageCultureProvider : RequestCultureProvid
             ["newsletters", "confirm" or "unsubscribe", var token] =>
                 await services.GetRequiredService<ReadTokenLanguage.Handler>().HandleAsync(new ReadTokenLanguage.Query(token), httpContext.RequestAborted),
             ["newsletters", "sign-in", var token] =>
-                await services.GetRequiredService<SubscriberSignIn.Handler>().LanguageOfAsync(token, httpContext.RequestAborted),
+                await services.GetRequiredService<ReadSignInLinkLanguage.Handler>().HandleAsync(new ReadSignInLinkLanguage.Query(token), httpContext.RequestAborted),
             ["newsletters", "account" or "archive", ..] => await SubscriberArea.LanguageAsync(httpContext),
             _ => null,
         };

@@ -93,11 +93,11 @@ public sealed class IndexModel(SubscriberAccount.Handler account, SiteLanguages 
     }
 
     /// <summary>Ends every session of the subscriber, on this browser and any other, including a copied cookie.</summary>
-    public async Task<IActionResult> OnPostSignOutAsync([FromServices] SubscriberSignIn.Handler signIn, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSignOutAsync([FromServices] EndSubscriberSessions.Handler sessions, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(signIn);
+        ArgumentNullException.ThrowIfNull(sessions);
         var language = Language.Code;
-        await signIn.EndSessionsAsync(SubscriberId, cancellationToken);
+        await sessions.HandleAsync(new EndSubscriberSessions.Command(SubscriberId), cancellationToken);
         await SubscriberArea.SignOutAsync(HttpContext);
         return SubscriberArea.SeeOther(Response, NewslettersPath(language));
     }
