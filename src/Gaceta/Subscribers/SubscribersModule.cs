@@ -31,7 +31,10 @@ public static class SubscribersModule
         services.AddScoped<RedeemSignInLink.Handler>();
         services.AddScoped<CheckSubscriberSession.Handler>();
         services.AddScoped<EndSubscriberSessions.Handler>();
-        services.AddScoped<SubscriberAccount.Handler>();
+        services.AddScoped<ReadSubscriberAccount.Handler>();
+        services.AddScoped<SetSubscriberLanguage.Handler>();
+        services.AddScoped<SubscribeFromAccount.Handler>();
+        services.AddScoped<UnsubscribeFromAccount.Handler>();
         return services;
     }
 }
