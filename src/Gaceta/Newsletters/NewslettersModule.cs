@@ -21,7 +21,8 @@ public static class NewslettersModule
         services.AddScoped<PreviewEdition.Handler>();
         services.AddScoped<SendEditionTest.Handler>();
         services.AddScoped<ListNewsletters.Handler>();
-        services.AddScoped<EditionArchive.Handler>();
+        services.AddScoped<ListArchivedEditions.Handler>();
+        services.AddScoped<ReadArchivedEdition.Handler>();
         services.AddSingleton<EditionSender>();
         return services;
     }

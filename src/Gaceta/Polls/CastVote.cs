@@ -45,6 +45,7 @@ public static class CastVote
         SiteClock clock,
         InstallationKeys keys,
         ReadPolls.Handler polls,
+        FindSubscriber.Handler subscribers,
         RequestSubscription.Handler subscriptions,
         MailOutboxSignal notifier,
         SqliteWriteGate writeGate,
@@ -95,7 +96,7 @@ public static class CastVote
 
             // Someone who voted before and now asks for the newsletter gets it, like anyone else: the answer on the
             // page is the same either way, so it never tells whether an address has voted.
-            var subscriber = wantsNewsletter ? await subscriptions.FindSubscriberAsync(email!, cancellationToken) : null;
+            var subscriber = wantsNewsletter ? await subscribers.HandleAsync(new FindSubscriber.Query(email!), cancellationToken) : null;
 
             // Only writes from here on: on SQLite a transaction that read first could not take the write lock.
             using var turn = await writeGate.EnterAsync(db, cancellationToken);
@@ -131,8 +132,8 @@ public static class CastVote
                             poll.Offer.ConsentVersion,
                             command.PageUrl,
                             keys.Hash("client-ip", command.ClientIp),
-                            command.ClientIp),
-                        subscriber,
+                            command.ClientIp,
+                            subscriber),
                         cancellationToken);
                 }
 

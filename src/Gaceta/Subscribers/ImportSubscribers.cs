@@ -32,7 +32,7 @@ public static class ImportSubscribers
 
     private sealed record Row(int Line, string Email, string Language, Newsletters.Newsletter Newsletter, string Source);
 
-    public sealed class Handler(GacetaDb db, SiteLanguages languages, RequestSubscription.Handler subscriptions, MailOutbox outbox, AuditLog audit)
+    public sealed class Handler(GacetaDb db, SiteLanguages languages, FindSubscriber.Handler subscribers, RequestSubscription.Handler subscriptions, MailOutbox outbox, AuditLog audit)
     {
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
         {
@@ -73,7 +73,7 @@ public static class ImportSubscribers
             {
                 foreach (var row in rows)
                 {
-                    var existing = await subscriptions.FindSubscriberAsync(row.Email, cancellationToken);
+                    var existing = await subscribers.HandleAsync(new FindSubscriber.Query(row.Email), cancellationToken);
                     if (existing?.Subscriptions.Find(s => s.NewsletterId == row.Newsletter.Id) is { Status: not SubscriptionStatus.Unsubscribed })
                     {
                         already++;
@@ -93,8 +93,8 @@ public static class ImportSubscribers
                             0,
                             $"import:{fileName}#line-{row.Line.ToString(CultureInfo.InvariantCulture)}",
                             string.Empty,
-                            null),
-                        existing,
+                            null,
+                            existing),
                         cancellationToken);
                     imported++;
                     // Each row is written by now; forgetting it keeps every save as cheap as the first.

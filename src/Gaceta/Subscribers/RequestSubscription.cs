@@ -2,7 +2,6 @@ using Gaceta.Data;
 using Gaceta.Mail;
 using Gaceta.Newsletters;
 using Gaceta.Site;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Gaceta.Subscribers;
@@ -23,6 +22,9 @@ public static class RequestSubscription
     /// Partition key for the per-client mail limit. Null for a staff import, which has no reader client: its
     /// confirmation mails go out without the per-client limit or the per-address cooldown, one per subscription.
     /// </param>
+    /// <param name="Existing">
+    /// The subscriber the address belongs to, as <see cref="FindSubscriber"/> read them, or null for a new address.
+    /// </param>
     /// <param name="AddressConfirmed">
     /// The subscriber proved the address just now (they are signed in by an emailed link): the subscription is
     /// active at once, its consent confirmed, and no mail is sent.
@@ -40,6 +42,7 @@ public static class RequestSubscription
         string PageUrl,
         string IpHash,
         string? Client,
+        Subscriber? Existing,
         bool AddressConfirmed = false);
 
     public enum Outcome
@@ -74,17 +77,11 @@ public static class RequestSubscription
         SuppressionList suppressions,
         IOptions<SubscriptionOptions> options)
     {
-        /// <summary>Reads what exists. Call before the transaction, so that the transaction only writes.</summary>
-        public async Task<Subscriber?> FindSubscriberAsync(string email, CancellationToken cancellationToken) =>
-            await db.Subscribers
-                .Include(s => s.Subscriptions)
-                .FirstOrDefaultAsync(s => s.Email == EmailAddress.Key(email), cancellationToken);
-
-        public async Task<Outcome> HandleAsync(Command command, Subscriber? existing, CancellationToken cancellationToken)
+        public async Task<Outcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(command);
             var now = clock.UtcNow;
-            var subscriber = existing ?? db.Subscribers.Add(new Subscriber
+            var subscriber = command.Existing ?? db.Subscribers.Add(new Subscriber
             {
                 Email = EmailAddress.Key(command.Email),
                 Language = command.Language,

@@ -28,7 +28,7 @@ public static class SubscribeFromForm
     /// <param name="Errors">Messages from <see cref="SubscribeErrors"/>.</param>
     public sealed record Result(Outcome Outcome, IReadOnlyList<string> Errors);
 
-    public sealed class Handler(GacetaDb db, InstallationKeys keys, RequestSubscription.Handler subscriptions, MailOutboxSignal notifier, SqliteWriteGate writeGate)
+    public sealed class Handler(GacetaDb db, InstallationKeys keys, FindSubscriber.Handler subscribers, RequestSubscription.Handler subscriptions, MailOutboxSignal notifier, SqliteWriteGate writeGate)
     {
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
         {
@@ -66,7 +66,7 @@ public static class SubscribeFromForm
                 return new Result(Outcome.Invalid, errors);
             }
 
-            var subscriber = await subscriptions.FindSubscriberAsync(email!, cancellationToken);
+            var subscriber = await subscribers.HandleAsync(new FindSubscriber.Query(email!), cancellationToken);
             // Only writes from here on: on SQLite a transaction that read first could not take the write lock.
             using var turn = await writeGate.EnterAsync(db, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -83,8 +83,8 @@ public static class SubscribeFromForm
                     1,
                     command.PageUrl,
                     keys.Hash("client-ip", command.ClientIp),
-                    command.ClientIp),
-                subscriber,
+                    command.ClientIp,
+                    subscriber),
                 cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             notifier.Notify();

@@ -9,11 +9,11 @@ namespace Gaceta.Web.Features.Subscribers;
 /// <summary>
 /// The confirmation link. Opening it changes nothing (mail scanners open links too); the button's POST confirms.
 /// </summary>
-public sealed class ConfirmModel(ManageSubscription.Handler subscriptions, IOptions<SiteOptions> site)
+public sealed class ConfirmModel(ReadSubscriptionByToken.Handler read, ConfirmSubscription.Handler confirm, IOptions<SiteOptions> site)
     : SubscriptionPageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        Show(await subscriptions.ReadForConfirmationAsync(Token, cancellationToken), done: false);
+        Show(await read.HandleAsync(new ReadSubscriptionByToken.Query(Token, ReadSubscriptionByToken.Purpose.Confirm), cancellationToken), done: false);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -22,6 +22,6 @@ public sealed class ConfirmModel(ManageSubscription.Handler subscriptions, IOpti
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        return Show(await subscriptions.ConfirmAsync(Token, cancellationToken), done: true);
+        return Show(await confirm.HandleAsync(new ConfirmSubscription.Command(Token), cancellationToken), done: true);
     }
 }

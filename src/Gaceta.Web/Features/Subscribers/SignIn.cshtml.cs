@@ -16,7 +16,7 @@ namespace Gaceta.Web.Features.Subscribers;
 /// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class SignInModel(
-    SubscriberSignIn.Handler signIn,
+    RequestSignInLink.Handler signIn,
     IOptions<SiteOptions> site,
     IOptions<SubscriptionOptions> subscriptions,
     SiteLanguages languages,
@@ -50,8 +50,8 @@ public sealed class SignInModel(
             return Page();
         }
 
-        var outcome = await signIn.RequestAsync(email, honeypot, HttpContext.ClientAddress(), cancellationToken);
-        if (outcome == SubscriberSignIn.Outcome.Invalid)
+        var outcome = await signIn.HandleAsync(new RequestSignInLink.Command(email, honeypot, HttpContext.ClientAddress()), cancellationToken);
+        if (outcome == RequestSignInLink.Outcome.Invalid)
         {
             Error = text[string.IsNullOrWhiteSpace(email) ? SubscribeErrors.EmailRequired : SubscribeErrors.EmailInvalid];
             Response.StatusCode = StatusCodes.Status400BadRequest;

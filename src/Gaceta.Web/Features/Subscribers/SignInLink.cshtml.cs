@@ -12,18 +12,18 @@ namespace Gaceta.Web.Features.Subscribers;
 /// the link, once, and signs the subscriber in. Never cached, and the token never leaves through Referer.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class SignInLinkModel(SubscriberSignIn.Handler signIn, IOptions<SiteOptions> site) : PageModel
+public sealed class SignInLinkModel(ReadSignInLink.Handler read, RedeemSignInLink.Handler redeem, IOptions<SiteOptions> site) : PageModel
 {
     [FromRoute(Name = "token")]
     public string Token { get; set; } = string.Empty;
 
     /// <summary>Null when the link is not genuine, was used, or has expired.</summary>
-    public SubscriberSignIn.LinkHolder? Holder { get; private set; }
+    public SignInLinkHolder? Holder { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Private();
-        Holder = await signIn.ReadAsync(Token, cancellationToken);
+        Holder = await read.HandleAsync(new ReadSignInLink.Query(Token), cancellationToken);
         if (Holder is null)
         {
             Response.StatusCode = StatusCodes.Status410Gone;
@@ -40,7 +40,7 @@ public sealed class SignInLinkModel(SubscriberSignIn.Handler signIn, IOptions<Si
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        Holder = await signIn.RedeemAsync(Token, cancellationToken);
+        Holder = await redeem.HandleAsync(new RedeemSignInLink.Command(Token), cancellationToken);
         if (Holder is null)
         {
             Response.StatusCode = StatusCodes.Status410Gone;

@@ -56,9 +56,9 @@ internal static class SubscriberArea
                 {
                     var principal = context.Principal;
                     var id = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
-                    var signIn = context.HttpContext.RequestServices.GetRequiredService<SubscriberSignIn.Handler>();
+                    var sessions = context.HttpContext.RequestServices.GetRequiredService<CheckSubscriberSession.Handler>();
                     if (principal is null || !int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var subscriberId)
-                        || !await signIn.IsSessionCurrentAsync(subscriberId, principal.FindFirstValue(StampClaim), context.HttpContext.RequestAborted))
+                        || !await sessions.HandleAsync(new CheckSubscriberSession.Query(subscriberId, principal.FindFirstValue(StampClaim)), context.HttpContext.RequestAborted))
                     {
                         context.RejectPrincipal();
                         await context.HttpContext.SignOutAsync(Scheme);

@@ -18,9 +18,9 @@ internal sealed class SubscriptionLanguageCultureProvider : RequestCultureProvid
         var language = segments switch
         {
             ["newsletters", "confirm" or "unsubscribe", var token] =>
-                await services.GetRequiredService<ManageSubscription.Handler>().LanguageOfAsync(token, httpContext.RequestAborted),
+                await services.GetRequiredService<ReadTokenLanguage.Handler>().HandleAsync(new ReadTokenLanguage.Query(token), httpContext.RequestAborted),
             ["newsletters", "sign-in", var token] =>
-                await services.GetRequiredService<SubscriberSignIn.Handler>().LanguageOfAsync(token, httpContext.RequestAborted),
+                await services.GetRequiredService<ReadSignInLinkLanguage.Handler>().HandleAsync(new ReadSignInLinkLanguage.Query(token), httpContext.RequestAborted),
             ["newsletters", "account" or "archive", ..] => await SubscriberArea.LanguageAsync(httpContext),
             _ => null,
         };

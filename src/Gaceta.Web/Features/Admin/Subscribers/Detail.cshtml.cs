@@ -7,7 +7,12 @@ using Microsoft.AspNetCore.Mvc;
 namespace Gaceta.Web.Features.Admin.Subscribers;
 
 /// <summary>One subscriber at <c>/admin/subscribers/{id}</c>, with GDPR export and erasure.</summary>
-public sealed class DetailModel(SubscriberAdministration.Handler subscribers, ListNewsletters.Handler newsletters) : AdminPageModel
+public sealed class DetailModel(
+    ReadSubscriber.Handler subscribers,
+    SetNewsletterAccess.Handler access,
+    ExportSubscriberData.Handler export,
+    EraseSubscriber.Handler erase,
+    ListNewsletters.Handler newsletters) : AdminPageModel
 {
     public const string ErasedNotice = "The subscriber was erased. Only the dates of their subscriptions and withdrawals remain, without the address.";
     public const string ConfirmErasure = "Tick the box to confirm the erasure.";
@@ -19,7 +24,7 @@ public sealed class DetailModel(SubscriberAdministration.Handler subscribers, Li
     [FromRoute(Name = "id")]
     public int SubscriberId { get; set; }
 
-    public SubscriberAdministration.Row Subscriber { get; private set; } = null!;
+    public SubscriberRows.Row Subscriber { get; private set; } = null!;
 
     public string? Error { get; private set; }
 
@@ -28,7 +33,7 @@ public sealed class DetailModel(SubscriberAdministration.Handler subscribers, Li
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var subscriber = await subscribers.FindAsync(SubscriberId, cancellationToken);
+        var subscriber = await subscribers.HandleAsync(new ReadSubscriber.Query(SubscriberId), cancellationToken);
         if (subscriber is null)
         {
             return NotFound();
@@ -48,18 +53,18 @@ public sealed class DetailModel(SubscriberAdministration.Handler subscribers, Li
             return await RefuseAsync(AccessPremiumOnly, cancellationToken);
         }
 
-        var outcome = await subscribers.SetAccessAsync(SubscriberId, newsletter, grant, Actor, cancellationToken);
+        var outcome = await access.HandleAsync(new SetNewsletterAccess.Command(SubscriberId, newsletter, grant, Actor), cancellationToken);
         switch (outcome)
         {
-            case SubscriberAdministration.AccessOutcome.NotPremium:
+            case SetNewsletterAccess.Outcome.NotPremium:
                 return await RefuseAsync(AccessPremiumOnly, cancellationToken);
-            case SubscriberAdministration.AccessOutcome.NotFound:
+            case SetNewsletterAccess.Outcome.NotFound:
                 return NotFound();
             default:
                 Notify(outcome switch
                 {
-                    SubscriberAdministration.AccessOutcome.Changed => AccessChanged,
-                    SubscriberAdministration.AccessOutcome.ConfirmationSent => AccessPending,
+                    SetNewsletterAccess.Outcome.Changed => AccessChanged,
+                    SetNewsletterAccess.Outcome.ConfirmationSent => AccessPending,
                     _ => AccessUnchanged,
                 });
                 return Redirect(string.Create(CultureInfo.InvariantCulture, $"/admin/subscribers/{SubscriberId}"));
@@ -78,7 +83,7 @@ public sealed class DetailModel(SubscriberAdministration.Handler subscribers, Li
     /// <summary>Everything held about the subscriber, as a JSON download (GDPR art. 15).</summary>
     public async Task<IActionResult> OnPostExportAsync(CancellationToken cancellationToken)
     {
-        var json = await subscribers.ExportDataAsync(SubscriberId, Actor, cancellationToken);
+        var json = await export.HandleAsync(new ExportSubscriberData.Query(SubscriberId, Actor), cancellationToken);
         return json is null
             ? NotFound()
             : File(Encoding.UTF8.GetBytes(json), "application/json", string.Create(CultureInfo.InvariantCulture, $"subscriber-{SubscriberId}.json"));
@@ -94,7 +99,7 @@ public sealed class DetailModel(SubscriberAdministration.Handler subscribers, Li
             return await OnGetAsync(cancellationToken);
         }
 
-        if (!await subscribers.EraseAsync(SubscriberId, Actor, cancellationToken))
+        if (!await erase.HandleAsync(new EraseSubscriber.Command(SubscriberId, Actor), cancellationToken))
         {
             return NotFound();
         }

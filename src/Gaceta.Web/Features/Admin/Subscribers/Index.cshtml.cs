@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Gaceta.Web.Features.Admin.Subscribers;
 
 /// <summary>Subscribers at <c>/admin/subscribers</c>: search, filter, export.</summary>
-public sealed class IndexModel(SubscriberAdministration.Handler subscribers, ReadPollNewsletterChoices.Handler newsletters) : AdminPageModel
+public sealed class IndexModel(ListSubscribers.Handler subscribers, ExportSubscribers.Handler export, ReadPollNewsletterChoices.Handler newsletters) : AdminPageModel
 {
     [FromQuery(Name = "q")]
     public string? Search { get; set; }
@@ -23,21 +23,21 @@ public sealed class IndexModel(SubscriberAdministration.Handler subscribers, Rea
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    public SubscriberAdministration.Page Subscribers { get; private set; } = null!;
+    public ListSubscribers.Page Subscribers { get; private set; } = null!;
 
     public IReadOnlyList<ReadPollNewsletterChoices.Choice> Newsletters { get; private set; } = [];
 
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Subscribers = await subscribers.ListAsync(Filter(), cancellationToken);
+        Subscribers = await subscribers.HandleAsync(new ListSubscribers.Query(Filter()), cancellationToken);
         Newsletters = await newsletters.HandleAsync(new ReadPollNewsletterChoices.Query(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), cancellationToken);
     }
 
     /// <summary>The filtered list as CSV (one line per subscription).</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
-        var csv = await subscribers.ExportCsvAsync(Filter(), Actor, cancellationToken);
+        var csv = await export.HandleAsync(new ExportSubscribers.Query(Filter(), Actor), cancellationToken);
         return CsvFile(csv, "subscribers.csv");
     }
 
@@ -51,6 +51,6 @@ public sealed class IndexModel(SubscriberAdministration.Handler subscribers, Rea
             ["page"] = page.ToString(CultureInfo.InvariantCulture),
         }.Where(p => !string.IsNullOrEmpty(p.Value))).ToString();
 
-    private SubscriberAdministration.Filter Filter() =>
+    private SubscriberRows.Filter Filter() =>
         new(Search, string.IsNullOrEmpty(Newsletter) ? null : Newsletter, Status, string.IsNullOrEmpty(Language) ? null : Language, PageNumber);
 }

@@ -8,24 +8,24 @@ namespace Gaceta.Web.Features.Subscribers.Account;
 /// <c>/newsletters/archive/{id}</c>: one sent edition in the subscriber's language. A premium edition without
 /// a grant is refused (403); a draft or an edition still sending is not there (404).
 /// </summary>
-public sealed class EditionModel(EditionArchive.Handler archive, ArticleBodyRenderer renderer) : SubscriberPageModel
+public sealed class EditionModel(ReadArchivedEdition.Handler archive, ArticleBodyRenderer renderer) : SubscriberPageModel
 {
     [FromRoute(Name = "id")]
     public int Id { get; set; }
 
-    public EditionArchive.Reading Edition { get; private set; } = null!;
+    public ReadArchivedEdition.Reading Edition { get; private set; } = null!;
 
     /// <summary>The intro rendered from Markdown with the site's sanitizing renderer.</summary>
     public string IntroHtml { get; private set; } = string.Empty;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Edition = await archive.ReadAsync(SubscriberId, Id, Language.Code, cancellationToken);
+        Edition = await archive.HandleAsync(new ReadArchivedEdition.Query(SubscriberId, Id, Language.Code), cancellationToken);
         switch (Edition.Access)
         {
-            case EditionArchive.Access.NotFound:
+            case ReadArchivedEdition.Access.NotFound:
                 return NotFound();
-            case EditionArchive.Access.Forbidden:
+            case ReadArchivedEdition.Access.Forbidden:
                 Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Page();
             default:

@@ -12,10 +12,17 @@ namespace Gaceta.Web.Features.Subscribers.Account;
 /// <c>/newsletters/account</c>: the signed-in subscriber's language and newsletters. Each change is a POST
 /// answered by a 303 back here with what was done.
 /// </summary>
-public sealed class IndexModel(SubscriberAccount.Handler account, SiteLanguages languages, SiteUrls urls, IStringLocalizer<SharedResource> text)
+public sealed class IndexModel(
+    ReadSubscriberAccount.Handler account,
+    SetSubscriberLanguage.Handler setLanguage,
+    SubscribeFromAccount.Handler subscribe,
+    UnsubscribeFromAccount.Handler unsubscribe,
+    SiteLanguages languages,
+    SiteUrls urls,
+    IStringLocalizer<SharedResource> text)
     : SubscriberPageModel
 {
-    public SubscriberAccount.View Account { get; private set; } = null!;
+    public ReadSubscriberAccount.View Account { get; private set; } = null!;
 
     public IReadOnlyList<SiteLanguage> Languages => languages.All;
 
@@ -39,7 +46,7 @@ public sealed class IndexModel(SubscriberAccount.Handler account, SiteLanguages 
             return await RefuseAsync(text["Choose one of the languages offered."], null, cancellationToken);
         }
 
-        if (await account.SetLanguageAsync(SubscriberId, chosen.Code, cancellationToken) == SubscriberAccount.Outcome.NotFound)
+        if (await setLanguage.HandleAsync(new SetSubscriberLanguage.Command(SubscriberId, chosen.Code), cancellationToken) == SubscriberAccountOutcome.NotFound)
         {
             return await GoneAsync();
         }
@@ -70,8 +77,8 @@ public sealed class IndexModel(SubscriberAccount.Handler account, SiteLanguages 
             return await RefuseAsync(text[SubscribeErrors.ConsentRequired], newsletter, cancellationToken);
         }
 
-        var outcome = await account.SubscribeAsync(
-            new SubscriberAccount.Subscribe(
+        var outcome = await subscribe.HandleAsync(
+            new SubscribeFromAccount.Command(
                 SubscriberId,
                 newsletter,
                 string.Format(CultureInfo.CurrentCulture, text[Newsletters.IndexModel.ConsentLabel], state.Name),
@@ -80,24 +87,24 @@ public sealed class IndexModel(SubscriberAccount.Handler account, SiteLanguages 
             cancellationToken);
         return outcome switch
         {
-            SubscriberAccount.Outcome.Done => SubscriberArea.SeeOther(Response, SubscriberArea.AccountPath + "?done=joined"),
-            SubscriberAccount.Outcome.NotAllowed => await RefuseAsync(text["This premium newsletter needs a subscription or a gift of access first."], newsletter, cancellationToken, StatusCodes.Status403Forbidden),
+            SubscriberAccountOutcome.Done => SubscriberArea.SeeOther(Response, SubscriberArea.AccountPath + "?done=joined"),
+            SubscriberAccountOutcome.NotAllowed => await RefuseAsync(text["This premium newsletter needs a subscription or a gift of access first."], newsletter, cancellationToken, StatusCodes.Status403Forbidden),
             _ => await GoneAsync(),
         };
     }
 
     public async Task<IActionResult> OnPostLeaveAsync([FromForm(Name = "newsletter")] int newsletter, CancellationToken cancellationToken)
     {
-        await account.UnsubscribeAsync(SubscriberId, newsletter, cancellationToken);
+        await unsubscribe.HandleAsync(new UnsubscribeFromAccount.Command(SubscriberId, newsletter), cancellationToken);
         return SubscriberArea.SeeOther(Response, SubscriberArea.AccountPath + "?done=left");
     }
 
     /// <summary>Ends every session of the subscriber, on this browser and any other, including a copied cookie.</summary>
-    public async Task<IActionResult> OnPostSignOutAsync([FromServices] SubscriberSignIn.Handler signIn, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSignOutAsync([FromServices] EndSubscriberSessions.Handler sessions, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(signIn);
+        ArgumentNullException.ThrowIfNull(sessions);
         var language = Language.Code;
-        await signIn.EndSessionsAsync(SubscriberId, cancellationToken);
+        await sessions.HandleAsync(new EndSubscriberSessions.Command(SubscriberId), cancellationToken);
         await SubscriberArea.SignOutAsync(HttpContext);
         return SubscriberArea.SeeOther(Response, NewslettersPath(language));
     }
@@ -106,7 +113,7 @@ public sealed class IndexModel(SubscriberAccount.Handler account, SiteLanguages 
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        var view = await account.ReadAsync(SubscriberId, cancellationToken);
+        var view = await account.HandleAsync(new ReadSubscriberAccount.Query(SubscriberId), cancellationToken);
         if (view is null)
         {
             return false;
