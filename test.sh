@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Gaceta's test command: installs what the tests need (PostgreSQL, Chromium, postfix's smtp-sink, feedparser, xmllint), starts
+# Gaceta's test command: installs what the tests need (PostgreSQL, Chromium, postfix's smtp-sink, feedparser, xmllint, exiftool), starts
 # PostgreSQL and an SMTP sink on loopback, runs every test project, stops them, and prints "N passed, M failed".
 # Runs as root on Debian; later runs skip the installs already done.
 set -euo pipefail
@@ -18,6 +18,7 @@ install_packages() {
     [ -x /usr/sbin/smtp-sink ] || missing+=(postfix)
     /usr/bin/python3 -c 'import feedparser' >/dev/null 2>&1 || missing+=(python3-feedparser)
     command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+    command -v exiftool >/dev/null 2>&1 || missing+=(libimage-exiftool-perl)
     if ((${#missing[@]})); then
         if [ "$(id -u)" -ne 0 ]; then
             echo "Missing packages: ${missing[*]}. Run as root, or install them first." >&2

@@ -6,6 +6,7 @@ using Gaceta.Changes;
 using Gaceta.Data;
 using Gaceta.Demo;
 using Gaceta.Mail;
+using Gaceta.Media;
 using Gaceta.Newsletters;
 using Gaceta.Polls;
 using Gaceta.Search;
@@ -51,6 +52,7 @@ public static class GacetaServiceCollectionExtensions
             .AddSearch()
             .AddApi()
             .AddWire()
+            .AddMedia(configuration)
             .AddDemo();
     }
 }

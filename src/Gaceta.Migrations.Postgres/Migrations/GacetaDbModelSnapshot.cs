@@ -406,6 +406,79 @@ namespace Gaceta.Migrations.Postgres.Migrations
                     b.ToTable("OutboundMails");
                 });
 
+            modelBuilder.Entity("Gaceta.Media.MediaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("ByteCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<double?>("FocalX")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("FocalY")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("MediaItem");
+                });
+
+            modelBuilder.Entity("Gaceta.Media.MediaOriginal", b =>
+                {
+                    b.Property<int>("MediaItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("MediaItemId");
+
+                    b.ToTable("MediaOriginals", (string)null);
+                });
+
             modelBuilder.Entity("Gaceta.Newsletters.Delivery", b =>
                 {
                     b.Property<long>("Id")
@@ -1339,6 +1412,46 @@ namespace Gaceta.Migrations.Postgres.Migrations
                     b.Navigation("Bios");
                 });
 
+            modelBuilder.Entity("Gaceta.Media.MediaItem", b =>
+                {
+                    b.OwnsMany("Gaceta.Media.MediaText", "Texts", b1 =>
+                        {
+                            b1.Property<int>("MediaItemId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Language")
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)");
+
+                            b1.Property<string>("Alt")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<string>("Caption")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.HasKey("MediaItemId", "Language");
+
+                            b1.ToTable("MediaTexts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MediaItemId");
+                        });
+
+                    b.Navigation("Texts");
+                });
+
+            modelBuilder.Entity("Gaceta.Media.MediaOriginal", b =>
+                {
+                    b.HasOne("Gaceta.Media.MediaItem", null)
+                        .WithOne("Original")
+                        .HasForeignKey("Gaceta.Media.MediaOriginal", "MediaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gaceta.Newsletters.Delivery", b =>
                 {
                     b.HasOne("Gaceta.Newsletters.Edition", null)
@@ -1684,6 +1797,11 @@ namespace Gaceta.Migrations.Postgres.Migrations
                     b.Navigation("Articles");
 
                     b.Navigation("Authors");
+                });
+
+            modelBuilder.Entity("Gaceta.Media.MediaItem", b =>
+                {
+                    b.Navigation("Original");
                 });
 
             modelBuilder.Entity("Gaceta.Newsletters.Edition", b =>

@@ -385,6 +385,77 @@ namespace Gaceta.Migrations.Sqlite.Migrations
                     b.ToTable("OutboundMails");
                 });
 
+            modelBuilder.Entity("Gaceta.Media.MediaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ByteCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("FocalX")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("FocalY")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("MediaItem");
+                });
+
+            modelBuilder.Entity("Gaceta.Media.MediaOriginal", b =>
+                {
+                    b.Property<int>("MediaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("MediaItemId");
+
+                    b.ToTable("MediaOriginals", (string)null);
+                });
+
             modelBuilder.Entity("Gaceta.Newsletters.Delivery", b =>
                 {
                     b.Property<long>("Id")
@@ -1282,6 +1353,46 @@ namespace Gaceta.Migrations.Sqlite.Migrations
                     b.Navigation("Bios");
                 });
 
+            modelBuilder.Entity("Gaceta.Media.MediaItem", b =>
+                {
+                    b.OwnsMany("Gaceta.Media.MediaText", "Texts", b1 =>
+                        {
+                            b1.Property<int>("MediaItemId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Language")
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Alt")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Caption")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("MediaItemId", "Language");
+
+                            b1.ToTable("MediaTexts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MediaItemId");
+                        });
+
+                    b.Navigation("Texts");
+                });
+
+            modelBuilder.Entity("Gaceta.Media.MediaOriginal", b =>
+                {
+                    b.HasOne("Gaceta.Media.MediaItem", null)
+                        .WithOne("Original")
+                        .HasForeignKey("Gaceta.Media.MediaOriginal", "MediaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gaceta.Newsletters.Delivery", b =>
                 {
                     b.HasOne("Gaceta.Newsletters.Edition", null)
@@ -1627,6 +1738,11 @@ namespace Gaceta.Migrations.Sqlite.Migrations
                     b.Navigation("Articles");
 
                     b.Navigation("Authors");
+                });
+
+            modelBuilder.Entity("Gaceta.Media.MediaItem", b =>
+                {
+                    b.Navigation("Original");
                 });
 
             modelBuilder.Entity("Gaceta.Newsletters.Edition", b =>

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Gaceta.Subscribers;
 using Gaceta.Web.Features.Home;
+using Gaceta.Web.Features.Media;
 using Gaceta.Web.Features.Polls;
 using Gaceta.Web.Features.Search;
 using Gaceta.Web.Features.Subscribers;
@@ -47,6 +48,7 @@ internal static class ReaderSite
         endpoints.MapLanguageRedirect();
         endpoints.MapFeeds();
         endpoints.MapSitemaps();
+        endpoints.MapMedia();
         endpoints.MapRazorPages();
         return endpoints;
     }

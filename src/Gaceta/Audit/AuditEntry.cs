@@ -63,4 +63,5 @@ public static class AuditActions
     public const string ApiKeyCreated = "api-key-created";
     public const string ApiKeyRevoked = "api-key-revoked";
     public const string WireImported = "wire-imported";
+    public const string MediaUploaded = "media-uploaded";
 }

@@ -18,6 +18,7 @@ public abstract class GacetaApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string PublicUrl = "https://gaceta.test";
 
     private readonly TestDatabase _database;
+    private readonly string _media = Path.Combine(Path.GetTempPath(), "gaceta-tests", $"media-{Guid.NewGuid():N}");
 
     protected GacetaApp(DatabaseEngine engine)
     {
@@ -58,6 +59,7 @@ public abstract class GacetaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Site:PublicUrl", SiteUrl);
         builder.UseSetting("Site:TimeZone", "Europe/Madrid");
         builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Media:Path", _media);
         builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");
         builder.UseSetting("Mail:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Mail:Smtp:Security", "None");
@@ -131,6 +133,10 @@ public abstract class GacetaApp : WebApplicationFactory<Program>, IAsyncLifetime
         await DisposeAsync();
         await _database.DisposeAsync();
         await Smtp.DisposeAsync();
+        if (Directory.Exists(_media))
+        {
+            Directory.Delete(_media, recursive: true);
+        }
     }
 
     /// <summary>Gives each test request the remote address it names, before anything else looks at it.</summary>

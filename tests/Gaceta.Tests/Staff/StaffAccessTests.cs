@@ -33,6 +33,7 @@ public sealed class StaffAccessTests(SqliteApp app)
         ["admin/stories/new"] = Writers,
         ["admin/stories/{id:int}/{lang:lang}"] = Everyone,
         ["admin/stories/{id:int}/{lang:lang}/revisions"] = Everyone,
+        ["admin/media"] = Writers,
         ["admin/polls"] = Publishers,
         ["admin/polls/edit/{id:int?}"] = Publishers,
         ["admin/polls/{id:int}/results"] = Publishers,

@@ -98,6 +98,7 @@ internal static class AdminArea
             conventions.AllowAnonymousToPage("/Admin/Account/SignIn");
             conventions.AllowAnonymousToPage("/Admin/Account/TwoFactorSignIn");
             conventions.AuthorizePage("/Admin/Articles/New", WriterPolicy);
+            conventions.AuthorizeFolder("/Admin/Media", WriterPolicy);
             conventions.AuthorizeFolder("/Admin/Polls", PublisherPolicy);
             conventions.AuthorizeFolder("/Admin/Subscribers", PublisherPolicy);
             conventions.AuthorizeFolder("/Admin/Newsletters", PublisherPolicy);

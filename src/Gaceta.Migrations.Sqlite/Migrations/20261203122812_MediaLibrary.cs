@@ -1,0 +1,100 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Gaceta.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class MediaLibrary : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "MediaItem",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    ByteCount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Credit = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    FocalX = table.Column<double>(type: "REAL", nullable: true),
+                    FocalY = table.Column<double>(type: "REAL", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaItem", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MediaOriginals",
+                columns: table => new
+                {
+                    MediaItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaOriginals", x => x.MediaItemId);
+                    table.ForeignKey(
+                        name: "FK_MediaOriginals_MediaItem_MediaItemId",
+                        column: x => x.MediaItemId,
+                        principalTable: "MediaItem",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MediaTexts",
+                columns: table => new
+                {
+                    Language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    MediaItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Alt = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Caption = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaTexts", x => new { x.MediaItemId, x.Language });
+                    table.ForeignKey(
+                        name: "FK_MediaTexts_MediaItem_MediaItemId",
+                        column: x => x.MediaItemId,
+                        principalTable: "MediaItem",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaItem_CreatedAt",
+                table: "MediaItem",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaItem_Hash",
+                table: "MediaItem",
+                column: "Hash",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "MediaOriginals");
+
+            migrationBuilder.DropTable(
+                name: "MediaTexts");
+
+            migrationBuilder.DropTable(
+                name: "MediaItem");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Gaceta.Media;
+using Gaceta.Site;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Gaceta.Web.Features.Admin.Media;
+
+/// <summary>
+/// The photo library at <c>/admin/media</c>: upload with a plain form (alternative text and caption in every
+/// language, a credit), and the library newest first, searchable.
+/// </summary>
+[RequestSizeLimit(MaximumRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaximumRequestBytes)]
+public sealed class IndexModel(UploadMedia.Handler upload, ListMedia.Handler list, SiteLanguages languages) : AdminPageModel
+{
+    /// <summary>The most <c>Media:MaxUploadMegabytes</c> may allow, and a little for the form's other fields.</summary>
+    private const long MaximumRequestBytes = (200L * 1024 * 1024) + (256 * 1024);
+
+    public const string Uploaded = "The photo is in the library.";
+    public const string AlreadyThere = "That photo is already in the library.";
+
+    [FromQuery(Name = "q")]
+    public string? Search { get; set; }
+
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    [BindProperty]
+    public string? Credit { get; set; }
+
+    [BindProperty]
+    public Dictionary<string, string?> Alt { get; set; } = [];
+
+    [BindProperty]
+    public Dictionary<string, string?> Caption { get; set; } = [];
+
+    public string? Error { get; private set; }
+
+    public ListMedia.Model Library { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken cancellationToken)
+    {
+        UploadMedia.Result result;
+        await using (var content = file?.OpenReadStream() ?? Stream.Null)
+        {
+            var texts = languages.All.ToDictionary(
+                l => l.Code,
+                l => new UploadMedia.TextInput(Alt.GetValueOrDefault(l.Code), Caption.GetValueOrDefault(l.Code)));
+            result = await upload.HandleAsync(new UploadMedia.Command(file?.FileName, content, Credit, texts, Actor), cancellationToken);
+        }
+
+        switch (result.Outcome)
+        {
+            case UploadMedia.Outcome.Saved:
+                Notify(Uploaded);
+                return Redirect("/admin/media");
+            case UploadMedia.Outcome.AlreadyThere:
+                Notify(AlreadyThere);
+                return Redirect("/admin/media");
+            case UploadMedia.Outcome.Forbidden:
+                return Forbid();
+            default:
+                Error = result.Error;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                await LoadAsync(cancellationToken);
+                return Page();
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        Library = await list.HandleAsync(new ListMedia.Query(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, Search, PageNumber), cancellationToken);
+}

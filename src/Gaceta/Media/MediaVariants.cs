@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace Gaceta.Media;
+
+/// <summary>The copies readers are served: which widths exist, their addresses and their content types.</summary>
+public static class MediaVariants
+{
+    /// <summary>The widths a <c>srcset</c> offers, from phones to large screens.</summary>
+    public static readonly IReadOnlyList<int> Widths = [320, 640, 960, 1280, 1600, 2048];
+
+    /// <summary>The width newsletters use.</summary>
+    public const int NewsletterWidth = 600;
+
+    /// <summary>Every width a copy may be asked for; any other is not found, so nobody makes the server render at will.</summary>
+    public static bool IsAllowedWidth(int width) => width == NewsletterWidth || Widths.Contains(width);
+
+    public static string Extension(VariantFormat format) => format switch
+    {
+        VariantFormat.Avif => "avif",
+        VariantFormat.Webp => "webp",
+        _ => "jpg",
+    };
+
+    public static string ContentType(VariantFormat format) => format switch
+    {
+        VariantFormat.Avif => "image/avif",
+        VariantFormat.Webp => "image/webp",
+        _ => "image/jpeg",
+    };
+
+    public static VariantFormat? FormatOf(string extension) => extension switch
+    {
+        "avif" => VariantFormat.Avif,
+        "webp" => VariantFormat.Webp,
+        "jpg" => VariantFormat.Jpeg,
+        _ => null,
+    };
+
+    /// <summary>The immutable address of one copy: the original's hash names it, so a new photo is a new address.</summary>
+    public static string Path(string hash, int width, VariantFormat format) =>
+        string.Create(CultureInfo.InvariantCulture, $"/media/{hash}/{width}.{Extension(format)}");
+
+    /// <summary>Whether <paramref name="hash"/> is a SHA-256 in lower-case hex, as every stored one is.</summary>
+    public static bool IsHash(string? hash) => hash is { Length: 64 } && hash.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
+}
