@@ -39,7 +39,9 @@ public sealed class NewsroomJourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.WaitForURLAsync(url => url.EndsWith("/en", StringComparison.Ordinal));
         Assert.Equal("night-market-returns-to-the-old-fish-hall", await page.GetByLabel("Address (slug)").InputValueAsync());
         await ReaderJourneyTests.AssertNoAxeViolationsAsync(page);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
+        // Each button posts the form; the next step waits for the answer to that post, then for the notice of the
+        // page it leads to.
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync(), response => response.Request.Method == "POST");
         await page.GetByText("Published.").WaitForAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Español" }).ClickAsync();
@@ -48,9 +50,9 @@ public sealed class NewsroomJourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.GetByLabel("Standfirst").FillAsync("Los puestos abrirán todos los viernes desde diciembre.");
         await page.GetByLabel("Address (slug)").FillAsync("el-mercado-nocturno-vuelve-a-la-antigua-lonja");
         await page.GetByLabel("Body (Markdown)").FillAsync("El ayuntamiento aprobó el plan el martes.\n\nLos comerciantes celebraron la decisión.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync(), response => response.Request.Method == "POST");
         await page.GetByText("Saved.").WaitForAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync(), response => response.Request.Method == "POST");
         await page.GetByText("Published.").WaitForAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "View on the reader site" }).ClickAsync();

@@ -252,6 +252,9 @@ namespace Gaceta.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("LeadMediaId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("OwnerId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
@@ -268,6 +271,8 @@ namespace Gaceta.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeadMediaId");
 
                     b.HasIndex("SectionId");
 
@@ -1333,6 +1338,11 @@ namespace Gaceta.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Gaceta.Articles.Story", b =>
                 {
+                    b.HasOne("Gaceta.Media.MediaItem", null)
+                        .WithMany()
+                        .HasForeignKey("LeadMediaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Gaceta.Sections.Section", "Section")
                         .WithMany()
                         .HasForeignKey("SectionId")

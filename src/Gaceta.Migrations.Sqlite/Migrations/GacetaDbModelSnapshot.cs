@@ -237,6 +237,9 @@ namespace Gaceta.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LeadMediaId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OwnerId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -253,6 +256,8 @@ namespace Gaceta.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeadMediaId");
 
                     b.HasIndex("SectionId");
 
@@ -1274,6 +1279,11 @@ namespace Gaceta.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Gaceta.Articles.Story", b =>
                 {
+                    b.HasOne("Gaceta.Media.MediaItem", null)
+                        .WithMany()
+                        .HasForeignKey("LeadMediaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Gaceta.Sections.Section", "Section")
                         .WithMany()
                         .HasForeignKey("SectionId")

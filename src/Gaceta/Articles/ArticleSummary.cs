@@ -18,7 +18,11 @@ public sealed record ArticleSummary(
 public sealed record SectionLink(int Id, string Name, string Path);
 
 /// <summary>A lead image with the alternative text of the article's language.</summary>
-public sealed record ArticleImage(string Url, string Alt, string? Credit);
+/// <param name="Photo">When the image is a library photo: what the responsive markup needs.</param>
+public sealed record ArticleImage(string Url, string Alt, string? Credit, LibraryPhoto? Photo = null);
+
+/// <summary>A library photo as reader pages use it: its address key, its size and where crops centre.</summary>
+public sealed record LibraryPhoto(string Hash, int Width, int Height, double FocalX, double FocalY);
 
 /// <summary>One page of a listing. Pages are numbered from 1.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, int Number, int Size, int TotalCount)

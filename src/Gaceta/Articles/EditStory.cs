@@ -14,7 +14,8 @@ namespace Gaceta.Articles;
 public static class EditStory
 {
     /// <summary>The story's own fields, the same in every language.</summary>
-    public sealed record StoryFields(int SectionId, IReadOnlyList<int> AuthorIds, string? WireCredit, string? ImageUrl, string? ImageCredit);
+    /// <param name="LeadMediaId">A photo from the library as the lead image; it takes the place of <paramref name="ImageUrl"/>.</param>
+    public sealed record StoryFields(int SectionId, IReadOnlyList<int> AuthorIds, string? WireCredit, string? ImageUrl, string? ImageCredit, int? LeadMediaId = null);
 
     /// <summary>One language version's fields.</summary>
     public sealed record ArticleFields(string Headline, string Standfirst, string? Slug, string Body, string? ImageAlt);
@@ -242,9 +243,20 @@ public static class EditStory
                 {
                     errors["ImageCredit"] = NewsroomErrors.ImageCreditTooLong;
                 }
+
+                if (storyFields.LeadMediaId is { } mediaId && !await db.Set<Media.MediaItem>().AnyAsync(m => m.Id == mediaId, cancellationToken))
+                {
+                    errors["LeadMediaId"] = NewsroomErrors.PhotoUnknown;
+                }
             }
 
-            var hasImage = editStory ? !string.IsNullOrWhiteSpace(command.Story.ImageUrl) : story.LeadImage is not null;
+            var leadMediaId = editStory ? command.Story.LeadMediaId : story.LeadMediaId;
+            var hasImage = leadMediaId is null && (editStory ? !string.IsNullOrWhiteSpace(command.Story.ImageUrl) : story.LeadImage is not null);
+            // A library photo may lend its own alternative text in this language.
+            if (leadMediaId is { } photo && string.IsNullOrWhiteSpace(fields.ImageAlt))
+            {
+                hasImage = !await db.Set<Media.MediaItem>().Where(m => m.Id == photo).AnyAsync(m => m.Texts.Any(t => t.Language == command.Language && t.Alt != string.Empty), cancellationToken);
+            }
             Require(errors, "Headline", fields.Headline, ArticleLimits.Headline, NewsroomErrors.HeadlineRequired, NewsroomErrors.HeadlineTooLong);
             Require(errors, "Standfirst", fields.Standfirst, ArticleLimits.Standfirst, NewsroomErrors.StandfirstRequired, NewsroomErrors.StandfirstTooLong);
             if (string.IsNullOrWhiteSpace(fields.Body))

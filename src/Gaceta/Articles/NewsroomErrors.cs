@@ -19,6 +19,7 @@ public static class NewsroomErrors
     public const string WireCreditTooLong = "The wire credit is too long (100 characters at most).";
     public const string ImageUrlInvalid = "Give the image as an address starting with https:// or /.";
     public const string ImageCreditTooLong = "The image credit is too long (200 characters at most).";
+    public const string PhotoUnknown = "Choose a photo from the library.";
     public const string ImageAltRequired = "Describe the lead image for readers who cannot see it.";
     public const string ImageAltTooLong = "The image description is too long (500 characters at most).";
     public const string ScheduleInPast = "Choose a publishing time in the future.";

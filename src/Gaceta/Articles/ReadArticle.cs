@@ -67,6 +67,18 @@ public static class ReadArticle
                     a.Story.SectionId,
                     Section = a.Story.Section.Names.Where(n => n.Language == query.Language).Select(n => new { n.Name, n.Slug }).FirstOrDefault(),
                     a.Story.WireCredit,
+                    Photo = db.Set<Media.MediaItem>().Where(m => m.Id == a.Story.LeadMediaId)
+                        .Select(m => new
+                        {
+                            m.Hash,
+                            m.Width,
+                            m.Height,
+                            m.FocalX,
+                            m.FocalY,
+                            m.Credit,
+                            Alt = m.Texts.Where(t => t.Language == query.Language).Select(t => t.Alt).FirstOrDefault(),
+                        })
+                        .FirstOrDefault(),
                     ImageUrl = a.Story.LeadImage!.Url,
                     ImageCredit = a.Story.LeadImage!.Credit,
                     Authors = a.Story.Authors.OrderBy(b => b.Position).Select(b => new AuthorLink(b.Author.Id, b.Author.Name, b.Author.Slug)).ToList(),
@@ -110,7 +122,15 @@ public static class ReadArticle
                 article.Authors,
                 article.WireCredit,
                 // A picture nobody has described in this language yet is left out rather than shown without alt text.
-                article.ImageUrl is null || string.IsNullOrWhiteSpace(article.LeadImageAlt) ? null : new ArticleImage(article.ImageUrl, article.LeadImageAlt, article.ImageCredit),
+                article.Photo is { } photo
+                    ? (string.IsNullOrWhiteSpace(article.LeadImageAlt) ? photo.Alt : article.LeadImageAlt) is { Length: > 0 } photoAlt
+                        ? new ArticleImage(
+                            Media.MediaVariants.Path(photo.Hash, Media.MediaVariants.Widths[3], Media.VariantFormat.Jpeg),
+                            photoAlt,
+                            photo.Credit,
+                            new LibraryPhoto(photo.Hash, photo.Width, photo.Height, photo.FocalX ?? 0.5, photo.FocalY ?? 0.5))
+                        : null
+                    : article.ImageUrl is null || string.IsNullOrWhiteSpace(article.LeadImageAlt) ? null : new ArticleImage(article.ImageUrl, article.LeadImageAlt, article.ImageCredit),
                 translations,
                 article.Corrections,
                 article.Source is { } source && TranslationStates.Of(article.SourceLanguage, article.SourceRevision, source.Revision) == TranslationState.Outdated

@@ -73,7 +73,8 @@ public static class ReadStoryEditor
                 story.Authors.OrderBy(a => a.Position).Select(a => a.AuthorId).ToList(),
                 story.WireCredit,
                 story.LeadImage?.Url,
-                story.LeadImage?.Credit);
+                story.LeadImage?.Credit,
+                story.LeadMediaId);
             var articleFields = article is null
                 ? new EditStory.ArticleFields(string.Empty, string.Empty, null, string.Empty, null)
                 : new EditStory.ArticleFields(article.Headline, article.Standfirst, article.Slug, article.Body, article.LeadImageAlt);

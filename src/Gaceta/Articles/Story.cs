@@ -21,6 +21,12 @@ public sealed class Story
     /// <summary>Optional lead image. Its alternative text is per language, on each <see cref="Article"/>.</summary>
     public LeadImage? LeadImage { get; set; }
 
+    /// <summary>
+    /// The lead photo from the library, served in several sizes and formats; when set, readers see it instead of
+    /// <see cref="LeadImage"/>. Its alternative text is the article's, or else the library's in that language.
+    /// </summary>
+    public int? LeadMediaId { get; set; }
+
     public List<StoryAuthor> Authors { get; set; } = [];
 
     public List<Article> Articles { get; set; } = [];

@@ -6,12 +6,13 @@ internal static class StoryFieldsApplied
     /// <returns>Whether any of the story's own fields changed.</returns>
     internal static bool ApplyStoryFields(Story story, EditStory.StoryFields fields)
     {
-        var before = (story.SectionId, story.WireCredit, story.LeadImage?.Url, story.LeadImage?.Credit, Authors: string.Join(',', story.Authors.OrderBy(a => a.Position).Select(a => a.AuthorId)));
+        var before = (story.SectionId, story.WireCredit, story.LeadImage?.Url, story.LeadImage?.Credit, story.LeadMediaId, Authors: string.Join(',', story.Authors.OrderBy(a => a.Position).Select(a => a.AuthorId)));
         story.SectionId = fields.SectionId;
         story.WireCredit = string.IsNullOrWhiteSpace(fields.WireCredit) ? null : fields.WireCredit.Trim();
         story.LeadImage = string.IsNullOrWhiteSpace(fields.ImageUrl)
             ? null
             : new LeadImage { Url = fields.ImageUrl.Trim(), Credit = string.IsNullOrWhiteSpace(fields.ImageCredit) ? null : fields.ImageCredit.Trim() };
+        story.LeadMediaId = fields.LeadMediaId;
 
         var wanted = fields.AuthorIds.Distinct().ToList();
         story.Authors.RemoveAll(a => !wanted.Contains(a.AuthorId));
@@ -28,7 +29,7 @@ internal static class StoryFieldsApplied
             }
         }
 
-        var after = (story.SectionId, story.WireCredit, story.LeadImage?.Url, story.LeadImage?.Credit, Authors: string.Join(',', story.Authors.OrderBy(a => a.Position).Select(a => a.AuthorId)));
+        var after = (story.SectionId, story.WireCredit, story.LeadImage?.Url, story.LeadImage?.Credit, story.LeadMediaId, Authors: string.Join(',', story.Authors.OrderBy(a => a.Position).Select(a => a.AuthorId)));
         return before != after;
     }
 

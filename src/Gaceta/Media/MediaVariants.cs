@@ -8,6 +8,21 @@ public static class MediaVariants
     /// <summary>The widths a <c>srcset</c> offers, from phones to large screens.</summary>
     public static readonly IReadOnlyList<int> Widths = [320, 640, 960, 1280, 1600, 2048];
 
+    /// <summary>Social cards (Open Graph, Twitter): a 1200×630 crop around the focal point.</summary>
+    public const int SocialWidth = 1200;
+
+    public const int SocialHeight = 630;
+
+    /// <summary>The card's address; like every copy, it names the original's content.</summary>
+    public static string SocialPath(string hash) => $"/media/{hash}/social.jpg";
+
+    /// <summary>The widths worth offering for a photo this wide: copies are never enlarged.</summary>
+    public static IReadOnlyList<int> WidthsFor(int width)
+    {
+        var fitting = Widths.Where(w => w <= width).ToList();
+        return fitting.Count > 0 ? fitting : [Widths[0]];
+    }
+
     /// <summary>The width newsletters use.</summary>
     public const int NewsletterWidth = 600;
 

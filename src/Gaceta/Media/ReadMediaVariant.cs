@@ -13,7 +13,8 @@ namespace Gaceta.Media;
 /// </summary>
 public static class ReadMediaVariant
 {
-    public sealed record Query(string Hash, int Width, VariantFormat Format);
+    /// <param name="Social">The social card (1200×630 JPEG around the focal point) instead of a width.</param>
+    public sealed record Query(string Hash, int Width, VariantFormat Format, bool Social = false);
 
     /// <param name="File">The cached copy on disk.</param>
     public sealed record Result(string File, string ContentType, DateTime CreatedAt);
@@ -24,13 +25,13 @@ public static class ReadMediaVariant
         public async Task<Result?> HandleAsync(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
-            if (!MediaVariants.IsHash(query.Hash) || !MediaVariants.IsAllowedWidth(query.Width))
+            if (!MediaVariants.IsHash(query.Hash) || (!query.Social && !MediaVariants.IsAllowedWidth(query.Width)))
             {
                 return null;
             }
 
             var item = await db.Set<MediaItem>().AsNoTracking().Where(m => m.Hash == query.Hash)
-                .Select(m => new { m.Id, m.CreatedAt })
+                .Select(m => new { m.Id, m.CreatedAt, m.Width, m.Height, m.FocalX, m.FocalY })
                 .FirstOrDefaultAsync(cancellationToken);
             if (item is null)
             {
@@ -41,7 +42,7 @@ public static class ReadMediaVariant
                 System.IO.Path.GetFullPath(options.Value.Path),
                 query.Hash[..2],
                 query.Hash,
-                string.Create(CultureInfo.InvariantCulture, $"{query.Width}.{MediaVariants.Extension(query.Format)}"));
+                query.Social ? "social.jpg" : string.Create(CultureInfo.InvariantCulture, $"{query.Width}.{MediaVariants.Extension(query.Format)}"));
             if (!File.Exists(file))
             {
                 var gate = locks.For(file);
@@ -52,7 +53,11 @@ public static class ReadMediaVariant
                     {
                         var original = await db.Set<MediaOriginal>().AsNoTracking().Where(o => o.MediaItemId == item.Id)
                             .Select(o => o.Bytes).SingleAsync(cancellationToken);
-                        var bytes = await Task.Run(() => PhotoProcessor.Render(original, query.Width, query.Format), cancellationToken);
+                        var bytes = await Task.Run(
+                            () => query.Social
+                                ? PhotoCrops.Render(original, item.Width, item.Height, MediaVariants.SocialWidth, MediaVariants.SocialHeight, item.FocalX ?? 0.5, item.FocalY ?? 0.5)
+                                : PhotoProcessor.Render(original, query.Width, query.Format),
+                            cancellationToken);
                         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
                         // Written aside and moved into place, so a reader never sees half a file.
                         var partial = file + "." + Guid.NewGuid().ToString("N") + ".part";
@@ -66,7 +71,7 @@ public static class ReadMediaVariant
                 }
             }
 
-            return new Result(file, MediaVariants.ContentType(query.Format), item.CreatedAt);
+            return new Result(file, MediaVariants.ContentType(query.Social ? VariantFormat.Jpeg : query.Format), item.CreatedAt);
         }
     }
 }

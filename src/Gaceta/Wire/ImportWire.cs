@@ -100,14 +100,14 @@ public static class ImportWire
             {
                 var current = await db.Articles.AsNoTracking()
                     .Where(a => a.StoryId == known.StoryId && a.Language == known.Language)
-                    .Select(a => new { a.Status, a.Version, a.Slug, StoryVersion = a.Story.Version, a.Story.SectionId, Authors = a.Story.Authors.Select(x => x.AuthorId).ToList() })
+                    .Select(a => new { a.Status, a.Version, a.Slug, StoryVersion = a.Story.Version, a.Story.SectionId, a.Story.LeadMediaId, Authors = a.Story.Authors.Select(x => x.AuthorId).ToList() })
                     .FirstOrDefaultAsync(cancellationToken);
                 if (current is null || current.Status != ArticleStatus.Draft)
                 {
                     return new ItemResult(source, item.Uri, Outcome.Skipped, known.StoryId, ["The story is no longer a draft; change it in the staff area."]);
                 }
 
-                command = Command(known.StoryId, item, current.StoryVersion, current.Version, new EditStory.StoryFields(current.SectionId, current.Authors, item.Credit, null, null), actor) with
+                command = Command(known.StoryId, item, current.StoryVersion, current.Version, new EditStory.StoryFields(current.SectionId, current.Authors, item.Credit, null, null, current.LeadMediaId), actor) with
                 {
                     Article = new EditStory.ArticleFields(item.Headline, item.Standfirst, current.Slug, item.Body, null),
                 };

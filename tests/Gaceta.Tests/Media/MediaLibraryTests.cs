@@ -124,7 +124,7 @@ public abstract class MediaLibraryTests(GacetaApp app)
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    private static void AssertNoTraces(byte[] served, string what)
+    internal static void AssertNoTraces(byte[] served, string what)
     {
         var directories = ImageMetadataReader.ReadMetadata(new MemoryStream(served));
         Assert.DoesNotContain(directories, d => d.Name is "GPS" or "XMP" or "IPTC" or "ICC Profile");
@@ -134,7 +134,7 @@ public abstract class MediaLibraryTests(GacetaApp app)
         Assert.False(text.Contains(Photographer, StringComparison.Ordinal) || text.Contains(Serial, StringComparison.Ordinal), $"The {what} copy still names the photographer or the camera.");
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(StaffSession session, byte[] bytes, string name, string? alt = null)
+    internal static async Task<HttpResponseMessage> UploadAsync(StaffSession session, byte[] bytes, string name, string? alt = null)
     {
         var page = await session.Client.GetDocumentAsync("/admin/media");
         var token = page.QuerySelector("form[enctype] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -152,7 +152,7 @@ public abstract class MediaLibraryTests(GacetaApp app)
     }
 
     /// <summary>A photo as a camera leaves it: location, serial number, photographer's name, turned on its side.</summary>
-    private static async Task<byte[]> PhotoWithMetadataAsync(int width, int height)
+    internal static async Task<byte[]> PhotoWithMetadataAsync(int width, int height)
     {
         byte[] jpeg;
         using (var noise = NetVips.Image.Gaussnoise(width, height, mean: 128, sigma: 40))

@@ -1,7 +1,6 @@
 using Gaceta.Articles;
 using Gaceta.Data;
 using Gaceta.Search;
-using Gaceta.Sections;
 using Gaceta.Site;
 using Gaceta.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -40,20 +39,13 @@ public sealed class PostgresSearchMigrationTests
             var db = scope.ServiceProvider.GetRequiredService<GacetaDb>();
             await db.GetService<IMigrator>().MigrateAsync(BeforeSearchTable);
             var at = DateTime.UtcNow.AddHours(-1);
-            var story = new Story
-            {
-                CreatedAt = at,
-                Version = 1,
-                Section = new Section { Position = 1, Names = [new() { Language = "en", Name = "Coast", Slug = "coast" }, new() { Language = "es", Name = "Costa", Slug = "costa" }] },
-                Articles =
-                [
-                    Article("en", "Lighthouse keepers return", "The old lighthouse is lit again.", ArticleStatus.Published, at),
-                    Article("es", "Vuelven los fareros", "El viejo faro vuelve a encenderse.", ArticleStatus.Draft, null),
-                ],
-            };
-            db.Stories.Add(story);
-            await db.SaveChangesAsync();
-            published = story.Articles.Single(a => a.Language == "en").Id;
+            // Rows as the schema of that day held them: written in SQL, because today's model has columns that
+            // schema does not.
+            var section = await db.Database.SqlQuery<int>($"""INSERT INTO "Sections" ("Position") VALUES (1) RETURNING "Id" AS "Value" """).ToListAsync();
+            await db.Database.ExecuteSqlAsync($"""INSERT INTO "SectionNames" ("SectionId", "Language", "Name", "Slug") VALUES ({section[0]}, 'en', 'Coast', 'coast'), ({section[0]}, 'es', 'Costa', 'costa')""");
+            var story = await db.Database.SqlQuery<int>($"""INSERT INTO "Stories" ("CreatedAt", "SectionId", "Version") VALUES ({at}, {section[0]}, 1) RETURNING "Id" AS "Value" """).ToListAsync();
+            published = await InsertArticleAsync(db, story[0], "en", "Lighthouse keepers return", "The old lighthouse is lit again.", ArticleStatus.Published, at);
+            await InsertArticleAsync(db, story[0], "es", "Vuelven los fareros", "El viejo faro vuelve a encenderse.", ArticleStatus.Draft, null);
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         }
 
@@ -67,18 +59,15 @@ public sealed class PostgresSearchMigrationTests
         }
     }
 
-    private static Article Article(string language, string headline, string body, ArticleStatus status, DateTime? publishedAt) => new()
+    private static async Task<int> InsertArticleAsync(GacetaDb db, int storyId, string language, string headline, string body, ArticleStatus status, DateTime? publishedAt)
     {
-        Language = language,
-        Headline = headline,
-        Standfirst = headline,
-        Slug = language == "en" ? "lighthouse-keepers" : "fareros",
-        Body = body,
-        Status = status,
-        PublishedAt = publishedAt,
-        CreatedAt = DateTime.UtcNow.AddHours(-2),
-        UpdatedAt = DateTime.UtcNow.AddHours(-2),
-        Version = 1,
-        Revision = 1,
-    };
+        var slug = language == "en" ? "lighthouse-keepers" : "fareros";
+        var state = status.ToString();
+        var ids = await db.Database.SqlQuery<int>($"""
+            INSERT INTO "Articles" ("StoryId", "Language", "Headline", "Standfirst", "Slug", "Body", "Status", "PublishedAt", "CreatedAt", "UpdatedAt", "Revision", "Version")
+            VALUES ({storyId}, {language}, {headline}, {headline}, {slug}, {body}, {state}, {publishedAt}, {DateTime.UtcNow}, {DateTime.UtcNow}, 1, 1)
+            RETURNING "Id" AS "Value"
+            """).ToListAsync();
+        return ids[0];
+    }
 }

@@ -56,7 +56,23 @@ public sealed class ArticleMetadata(SiteUrls urls, SiteLanguages languages, Inte
 
         if (article.Image is { } image)
         {
-            json["image"] = new JsonArray(urls.Absolute(image.Url));
+            json["image"] = image.Photo is { } photo
+                ? new JsonArray(
+                    new JsonObject
+                    {
+                        ["@type"] = "ImageObject",
+                        ["url"] = urls.Absolute(Gaceta.Media.MediaVariants.SocialPath(photo.Hash)),
+                        ["width"] = Gaceta.Media.MediaVariants.SocialWidth,
+                        ["height"] = Gaceta.Media.MediaVariants.SocialHeight,
+                    },
+                    new JsonObject
+                    {
+                        ["@type"] = "ImageObject",
+                        ["url"] = urls.Absolute(image.Url),
+                        ["width"] = Math.Min(photo.Width, Gaceta.Media.MediaVariants.Widths[3]),
+                        ["height"] = (int)Math.Round((double)photo.Height * Math.Min(photo.Width, Gaceta.Media.MediaVariants.Widths[3]) / photo.Width),
+                    })
+                : new JsonArray(urls.Absolute(image.Url));
         }
 
         // A translation points to its original; an original lists the versions translated from it.
@@ -100,7 +116,19 @@ public sealed class ArticleMetadata(SiteUrls urls, SiteLanguages languages, Inte
         tags.AddRange(article.Translations.Select(t => ("property", "og:locale:alternate", Locale(t.Language))));
         if (article.Image is { } image)
         {
-            tags.Add(("property", "og:image", urls.Absolute(image.Url)));
+            if (image.Photo is { } photo)
+            {
+                var card = urls.Absolute(Gaceta.Media.MediaVariants.SocialPath(photo.Hash));
+                tags.Add(("property", "og:image", card));
+                tags.Add(("property", "og:image:type", "image/jpeg"));
+                tags.Add(("property", "og:image:width", Gaceta.Media.MediaVariants.SocialWidth.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                tags.Add(("property", "og:image:height", Gaceta.Media.MediaVariants.SocialHeight.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            else
+            {
+                tags.Add(("property", "og:image", urls.Absolute(image.Url)));
+            }
+
             tags.Add(("property", "og:image:alt", image.Alt));
         }
 
@@ -116,7 +144,7 @@ public sealed class ArticleMetadata(SiteUrls urls, SiteLanguages languages, Inte
         tags.Add(("name", "twitter:description", article.Standfirst));
         if (article.Image is { } picture)
         {
-            tags.Add(("name", "twitter:image", urls.Absolute(picture.Url)));
+            tags.Add(("name", "twitter:image", urls.Absolute(picture.Photo is { } photo ? Gaceta.Media.MediaVariants.SocialPath(photo.Hash) : picture.Url)));
             tags.Add(("name", "twitter:image:alt", picture.Alt));
         }
 

@@ -15,19 +15,27 @@ internal static class MediaEndpoints
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/media/{hash}/{width:int}.{ext}", VariantAsync);
+        endpoints.MapGet("/media/{hash}/social.jpg", (HttpContext context, ReadMediaVariant.Handler variants, string hash) =>
+            ServeAsync(context, variants, new ReadMediaVariant.Query(hash, 0, VariantFormat.Jpeg, Social: true), "social"));
         return endpoints;
     }
 
     private static async Task<IResult> VariantAsync(HttpContext context, ReadMediaVariant.Handler variants, string hash, int width, string ext)
     {
-        if (MediaVariants.FormatOf(ext) is not { } format
-            || await variants.HandleAsync(new ReadMediaVariant.Query(hash, width, format), context.RequestAborted) is not { } copy)
+        return MediaVariants.FormatOf(ext) is { } format
+            ? await ServeAsync(context, variants, new ReadMediaVariant.Query(hash, width, format), string.Create(CultureInfo.InvariantCulture, $"{width}-{ext}"))
+            : Results.NotFound();
+    }
+
+    private static async Task<IResult> ServeAsync(HttpContext context, ReadMediaVariant.Handler variants, ReadMediaVariant.Query query, string variant)
+    {
+        if (await variants.HandleAsync(query, context.RequestAborted) is not { } copy)
         {
             return Results.NotFound();
         }
 
         context.Response.Headers.CacheControl = Immutable;
-        var tag = new EntityTagHeaderValue(string.Create(CultureInfo.InvariantCulture, $"\"{hash[..16]}-{width}-{ext}\""));
+        var tag = new EntityTagHeaderValue($"\"{query.Hash[..16]}-{variant}\"");
         return Results.File(copy.File, copy.ContentType, lastModified: copy.CreatedAt, entityTag: tag, enableRangeProcessing: true);
     }
 }

@@ -18,6 +18,8 @@ public sealed class StoryInput
 
     public string? ImageCredit { get; set; }
 
+    public int? LeadMediaId { get; set; }
+
     public string Headline { get; set; } = string.Empty;
 
     public string Standfirst { get; set; } = string.Empty;
@@ -45,6 +47,7 @@ public sealed class StoryInput
             WireCredit = model.Story.WireCredit,
             ImageUrl = model.Story.ImageUrl,
             ImageCredit = model.Story.ImageCredit,
+            LeadMediaId = model.Story.LeadMediaId,
             Headline = model.Article.Headline,
             Standfirst = model.Article.Standfirst,
             Slug = model.Article.Slug,
@@ -66,7 +69,7 @@ public sealed class StoryInput
             language,
             StoryVersion,
             ArticleVersion,
-            new EditStory.StoryFields(SectionId, AuthorIds, WireCredit, ImageUrl, ImageCredit),
+            new EditStory.StoryFields(SectionId, AuthorIds, WireCredit, ImageUrl, ImageCredit, LeadMediaId),
             new EditStory.ArticleFields(Headline ?? string.Empty, Standfirst ?? string.Empty, Slug, Body ?? string.Empty, ImageAlt),
             intent,
             scheduleAt,

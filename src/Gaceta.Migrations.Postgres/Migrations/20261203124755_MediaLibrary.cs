@@ -12,6 +12,12 @@ namespace Gaceta.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "LeadMediaId",
+                table: "Stories",
+                type: "integer",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "MediaItem",
                 columns: table => new
@@ -74,6 +80,11 @@ namespace Gaceta.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Stories_LeadMediaId",
+                table: "Stories",
+                column: "LeadMediaId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MediaItem_CreatedAt",
                 table: "MediaItem",
                 column: "CreatedAt");
@@ -83,11 +94,23 @@ namespace Gaceta.Migrations.Postgres.Migrations
                 table: "MediaItem",
                 column: "Hash",
                 unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Stories_MediaItem_LeadMediaId",
+                table: "Stories",
+                column: "LeadMediaId",
+                principalTable: "MediaItem",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Stories_MediaItem_LeadMediaId",
+                table: "Stories");
+
             migrationBuilder.DropTable(
                 name: "MediaOriginals");
 
@@ -96,6 +119,14 @@ namespace Gaceta.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "MediaItem");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Stories_LeadMediaId",
+                table: "Stories");
+
+            migrationBuilder.DropColumn(
+                name: "LeadMediaId",
+                table: "Stories");
         }
     }
 }

@@ -11,6 +11,12 @@ namespace Gaceta.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "LeadMediaId",
+                table: "Stories",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "MediaItem",
                 columns: table => new
@@ -73,6 +79,11 @@ namespace Gaceta.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Stories_LeadMediaId",
+                table: "Stories",
+                column: "LeadMediaId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MediaItem_CreatedAt",
                 table: "MediaItem",
                 column: "CreatedAt");
@@ -82,11 +93,23 @@ namespace Gaceta.Migrations.Sqlite.Migrations
                 table: "MediaItem",
                 column: "Hash",
                 unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Stories_MediaItem_LeadMediaId",
+                table: "Stories",
+                column: "LeadMediaId",
+                principalTable: "MediaItem",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Stories_MediaItem_LeadMediaId",
+                table: "Stories");
+
             migrationBuilder.DropTable(
                 name: "MediaOriginals");
 
@@ -95,6 +118,14 @@ namespace Gaceta.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "MediaItem");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Stories_LeadMediaId",
+                table: "Stories");
+
+            migrationBuilder.DropColumn(
+                name: "LeadMediaId",
+                table: "Stories");
         }
     }
 }

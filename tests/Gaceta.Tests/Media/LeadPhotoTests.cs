@@ -1,0 +1,76 @@
+using System.Net;
+using Gaceta.Media;
+using Gaceta.Staff;
+using Gaceta.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gaceta.Tests.Media;
+
+/// <summary>
+/// A library photo as a story's lead image, chosen in the story editor: responsive markup on the reader page in
+/// each language with that language's alternative text, and a 1200×630 social card without metadata.
+/// </summary>
+public abstract class LeadPhotoTests(GacetaApp app)
+{
+    [Fact]
+    public async Task ALeadPhoto_IsResponsiveInBothLanguages_AndItsSocialCardIsACleanCrop()
+    {
+        using var editor = await StaffSession.SignInAsync(app, StaffRoles.Editor);
+        var original = await MediaLibraryTests.PhotoWithMetadataAsync(2400, 1600);
+        using var uploaded = await MediaLibraryTests.UploadAsync(editor, original, "market-hall.jpg", alt: "The old fish hall at night");
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var photo = await app.WithDbAsync(db => db.Set<MediaItem>().SingleAsync(m => m.ByteCount == original.Length && m.FileName == "market-hall.jpg"));
+        var story = await app.Stories.CreateBilingualAsync();
+
+        // The editor offers the photo, and choosing it there is what attaches it.
+        var form = await editor.Client.GetDocumentAsync($"/admin/stories/{story.StoryId}/en");
+        Assert.Contains(form.QuerySelectorAll("#LeadMediaId option"), o => o.GetAttribute("value") == photo.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var fields = form.QuerySelectorAll("form.story-form input[name], form.story-form textarea[name], form.story-form select[name]")
+            .Where(e => e.GetAttribute("type") is not ("submit" or "button"))
+            .SelectMany(e => e.LocalName == "select"
+                ? e.QuerySelectorAll("option[selected]").Select(o => new KeyValuePair<string, string>(e.GetAttribute("name")!, o.GetAttribute("value") ?? string.Empty))
+                : [new KeyValuePair<string, string>(e.GetAttribute("name")!, e.LocalName == "textarea" ? e.TextContent : e.GetAttribute("value") ?? string.Empty)])
+            .Where(f => f.Key != "Input.LeadMediaId" && f.Key != "__RequestVerificationToken")
+            .Append(new("Input.LeadMediaId", photo.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Append(new("intent", "Save"))
+            .ToList();
+        using var saved = await editor.PostAsync($"/admin/stories/{story.StoryId}/en", fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var reader = app.CreateReader();
+        foreach (var (language, alt) in new[] { ("en", "The old fish hall at night"), ("es", "Grúas al amanecer") })
+        {
+            var page = await reader.GetDocumentAsync(story.PathIn(language));
+            var picture = page.QuerySelector(".lead-figure picture")!;
+            Assert.Contains($"/media/{photo.Hash}/320.avif 320w", picture.QuerySelector("source[type='image/avif']")!.GetAttribute("srcset"), StringComparison.Ordinal);
+            Assert.Contains($"/media/{photo.Hash}/1600.webp 1600w", picture.QuerySelector("source[type='image/webp']")!.GetAttribute("srcset"), StringComparison.Ordinal);
+            var img = picture.QuerySelector("img")!;
+            Assert.Equal(alt, img.GetAttribute("alt"));
+            // Upright (the camera was on its side) and never enlarged: 1600×2400, shown at most 1280 wide.
+            Assert.DoesNotContain("2048w", img.GetAttribute("srcset"), StringComparison.Ordinal);
+            Assert.Equal(("1280", "1920"), (img.GetAttribute("width"), img.GetAttribute("height")));
+            Assert.Equal("high", img.GetAttribute("fetchpriority"));
+            Assert.Equal(PhotoViewSizes, img.GetAttribute("sizes"));
+            Assert.Equal($"{GacetaApp.PublicUrl}/media/{photo.Hash}/social.jpg", page.QuerySelector("meta[property='og:image']")!.GetAttribute("content"));
+            Assert.Equal("630", page.QuerySelector("meta[property='og:image:height']")!.GetAttribute("content"));
+        }
+
+        using var card = await reader.GetAsync(new Uri(MediaVariants.SocialPath(photo.Hash), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, card.StatusCode);
+        var bytes = await card.Content.ReadAsByteArrayAsync();
+        using (var image = NetVips.Image.NewFromBuffer(bytes))
+        {
+            Assert.Equal((1200, 630), (image.Width, image.Height));
+        }
+
+        MediaLibraryTests.AssertNoTraces(bytes, "social card");
+    }
+
+    private const string PhotoViewSizes = Web.Features.Shared.PhotoView.ArticleWidth;
+}
+
+[Collection(SqliteHost.Name)]
+public sealed class SqliteLeadPhotoTests(SqliteApp app) : LeadPhotoTests(app);
+
+[Collection(PostgresHost.Name)]
+public sealed class PostgresLeadPhotoTests(PostgresApp app) : LeadPhotoTests(app);
