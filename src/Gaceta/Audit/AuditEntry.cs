@@ -64,4 +64,6 @@ public static class AuditActions
     public const string ApiKeyRevoked = "api-key-revoked";
     public const string WireImported = "wire-imported";
     public const string MediaUploaded = "media-uploaded";
+    public const string MediaEdited = "media-edited";
+    public const string MediaDeleted = "media-deleted";
 }

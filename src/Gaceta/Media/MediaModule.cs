@@ -13,6 +13,9 @@ public static class MediaModule
         services.AddScoped<UploadMedia.Handler>();
         services.AddScoped<ListMedia.Handler>();
         services.AddScoped<ReadMediaVariant.Handler>();
+        services.AddScoped<ReadMediaItem.Handler>();
+        services.AddScoped<EditMedia.Handler>();
+        services.AddScoped<DeleteMedia.Handler>();
         return services;
     }
 }

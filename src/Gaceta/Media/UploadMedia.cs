@@ -20,6 +20,13 @@ public static class UploadMedia
 
     public sealed record TextInput(string? Alt, string? Caption);
 
+    /// <summary>The first thing wrong with a photo's credit or texts, or null: the one check upload and edit share.</summary>
+    internal static string? TextError(string? credit, IReadOnlyDictionary<string, TextInput> texts) =>
+        credit?.Trim().Length > MediaLimits.Credit ? MediaErrors.CreditTooLong
+        : texts.Values.Any(t => t.Alt?.Trim().Length > MediaLimits.Alt) ? MediaErrors.AltTooLong
+        : texts.Values.Any(t => t.Caption?.Trim().Length > MediaLimits.Caption) ? MediaErrors.CaptionTooLong
+        : null;
+
     public enum Outcome
     {
         Saved,
@@ -45,7 +52,7 @@ public static class UploadMedia
 
             var limits = options.Value;
             var bytes = await ReadAtMostAsync(command.Content, limits.MaxUploadBytes, cancellationToken);
-            if (TextError(command) is { } textError)
+            if (TextError(command.Credit, command.Texts) is { } textError)
             {
                 return Invalid(textError);
             }
@@ -118,11 +125,6 @@ public static class UploadMedia
 
         private static Result Invalid(string error) => new(Outcome.Invalid, 0, error);
 
-        private static string? TextError(Command command) =>
-            command.Credit?.Trim().Length > MediaLimits.Credit ? MediaErrors.CreditTooLong
-            : command.Texts.Values.Any(t => t.Alt?.Trim().Length > MediaLimits.Alt) ? MediaErrors.AltTooLong
-            : command.Texts.Values.Any(t => t.Caption?.Trim().Length > MediaLimits.Caption) ? MediaErrors.CaptionTooLong
-            : null;
 
         /// <summary>The whole upload, or null as soon as it passes <paramref name="limit"/> bytes.</summary>
         private static async Task<byte[]?> ReadAtMostAsync(Stream content, long limit, CancellationToken cancellationToken)
@@ -165,4 +167,5 @@ public static class MediaErrors
     public const string CreditTooLong = "The credit is too long (200 characters at most).";
     public const string AltTooLong = "The alternative text is too long (500 characters at most).";
     public const string CaptionTooLong = "The caption is too long (1,000 characters at most).";
+    public const string FocalOutOfRange = "Choose the focal point inside the photo.";
 }

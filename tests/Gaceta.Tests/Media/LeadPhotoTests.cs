@@ -1,4 +1,5 @@
 using System.Net;
+using Gaceta.Articles;
 using Gaceta.Media;
 using Gaceta.Staff;
 using Gaceta.Tests.Infrastructure;
@@ -64,6 +65,45 @@ public abstract class LeadPhotoTests(GacetaApp app)
         }
 
         MediaLibraryTests.AssertNoTraces(bytes, "social card");
+    }
+
+    [Fact]
+    public async Task EditingAPhoto_ReachesTheStoriesShowingIt_AndRemovingItIsRefusedWhileOneDoes()
+    {
+        using var editor = await StaffSession.SignInAsync(app, StaffRoles.Editor, "es");
+        var original = await MediaLibraryTests.PhotoWithMetadataAsync(1200, 800);
+        using var uploaded = await MediaLibraryTests.UploadAsync(editor, original, "ferry.jpg", alt: "A ferry at the quay");
+        var photo = await app.WithDbAsync(db => db.Set<MediaItem>().SingleAsync(m => m.ByteCount == original.Length && m.FileName == "ferry.jpg"));
+        var story = await app.Stories.CreateBilingualAsync();
+        var current = await app.SendAsync<ReadStoryEditor.Handler, ReadStoryEditor.Model?>(h => h.HandleAsync(new ReadStoryEditor.Query(story.StoryId, "en", StoryFactory.Desk), CancellationToken.None));
+        var attached = await app.SendAsync<EditStory.Handler, EditStory.Result>(h => h.HandleAsync(
+            new EditStory.Command(story.StoryId, "en", current!.StoryVersion, current.ArticleVersion, current.Story with { LeadMediaId = photo.Id }, current.Article, EditStory.Intent.Save, null, StoryFactory.Desk),
+            CancellationToken.None));
+        Assert.Equal(EditStory.Outcome.Saved, attached.Outcome);
+        var reader = app.CreateReader();
+        Assert.Equal("Grúas al amanecer", (await reader.GetDocumentAsync(story.PathIn("es"))).QuerySelector(".lead-figure img")!.GetAttribute("alt"));
+
+        using var edited = await editor.PostAsync($"/admin/media/{photo.Id}", [new("Alt[en]", "A ferry at the quay"), new("Alt[es]", "Un ferri en el muelle"), new("FocalX", "30"), new("FocalY", "40")]);
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        // The cached page went with the change.
+        Assert.Equal("Un ferri en el muelle", (await reader.GetDocumentAsync(story.PathIn("es"))).QuerySelector(".lead-figure img")!.GetAttribute("alt"));
+
+        using var refused = await editor.PostAsync($"/admin/media/{photo.Id}", [], $"/admin/media/{photo.Id}?handler=Delete");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var page = Html.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Estas noticias muestran la foto", page.QuerySelector(".error-summary").Text(), StringComparison.Ordinal);
+        Assert.Contains(page.QuerySelectorAll(".error-summary a"), a => a.GetAttribute("href") == $"/admin/stories/{story.StoryId}/es");
+        Assert.True(await app.WithDbAsync(db => db.Set<MediaItem>().AnyAsync(m => m.Id == photo.Id)));
+
+        var detached = await app.SendAsync<ReadStoryEditor.Handler, ReadStoryEditor.Model?>(h => h.HandleAsync(new ReadStoryEditor.Query(story.StoryId, "en", StoryFactory.Desk), CancellationToken.None));
+        await app.SendAsync<EditStory.Handler, EditStory.Result>(h => h.HandleAsync(
+            new EditStory.Command(story.StoryId, "en", detached!.StoryVersion, detached.ArticleVersion, detached.Story with { LeadMediaId = null }, detached.Article, EditStory.Intent.Save, null, StoryFactory.Desk),
+            CancellationToken.None));
+        using var removed = await editor.PostAsync($"/admin/media/{photo.Id}", [], $"/admin/media/{photo.Id}?handler=Delete");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.Set<MediaItem>().AnyAsync(m => m.Id == photo.Id)));
+        using var gone = await reader.GetAsync(new Uri(MediaVariants.Path(photo.Hash, 320, VariantFormat.Jpeg), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
     private const string PhotoViewSizes = Web.Features.Shared.PhotoView.ArticleWidth;

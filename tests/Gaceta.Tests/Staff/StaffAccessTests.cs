@@ -34,6 +34,7 @@ public sealed class StaffAccessTests(SqliteApp app)
         ["admin/stories/{id:int}/{lang:lang}"] = Everyone,
         ["admin/stories/{id:int}/{lang:lang}/revisions"] = Everyone,
         ["admin/media"] = Writers,
+        ["admin/media/{id:int}"] = Writers,
         ["admin/polls"] = Publishers,
         ["admin/polls/edit/{id:int?}"] = Publishers,
         ["admin/polls/{id:int}/results"] = Publishers,
@@ -81,6 +82,22 @@ public sealed class StaffAccessTests(SqliteApp app)
             await db.SaveChangesAsync();
             return edition.Id;
         });
+        var mediaId = await app.WithDbAsync(async db =>
+        {
+            // The page reads the item's details only; the bytes need not be a photo here.
+            var item = new Gaceta.Media.MediaItem
+            {
+                Hash = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+                FileName = "matrix.jpg",
+                Width = 10,
+                Height = 10,
+                CreatedAt = DateTime.UtcNow,
+                Original = new Gaceta.Media.MediaOriginal { Bytes = [0xFF, 0xD8, 0xFF] },
+            };
+            db.Add(item);
+            await db.SaveChangesAsync();
+            return item.Id;
+        });
         var sessions = new Dictionary<string, StaffSession>();
         foreach (var role in Everyone)
         {
@@ -94,6 +111,7 @@ public sealed class StaffAccessTests(SqliteApp app)
             var id = pattern.StartsWith("admin/polls", StringComparison.Ordinal) ? poll.PollId
                 : pattern.StartsWith("admin/subscribers", StringComparison.Ordinal) ? subscriberId
                 : pattern.StartsWith("admin/editions", StringComparison.Ordinal) ? editionId
+                : pattern.StartsWith("admin/media", StringComparison.Ordinal) ? mediaId
                 : story.StoryId;
             var path = "/" + pattern.Replace("{id:int?}", "{id:int}", StringComparison.Ordinal)
                 .Replace("{id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)

@@ -1,0 +1,72 @@
+using Gaceta.Audit;
+using Gaceta.Data;
+using Gaceta.Staff;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Gaceta.Media;
+
+/// <summary>
+/// An editor removes a photo from the library, with its original and this node's cached copies. A photo a story
+/// still shows is not removed: the answer lists those stories.
+/// </summary>
+public static class DeleteMedia
+{
+    public sealed record Command(int Id, string Language, Actor Actor);
+
+    public enum Outcome
+    {
+        Deleted,
+        InUse,
+        NotFound,
+        Forbidden,
+    }
+
+    /// <param name="UsedBy">When in use: the stories that show it.</param>
+    public sealed record Result(Outcome Outcome, IReadOnlyList<MediaUse> UsedBy);
+
+    public sealed class Handler(GacetaDb db, IOptions<MediaOptions> options, AuditLog audit)
+    {
+        public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(command);
+            if (!command.Actor.CanPublish())
+            {
+                return new Result(Outcome.Forbidden, []);
+            }
+
+            var item = await db.Set<MediaItem>().FirstOrDefaultAsync(m => m.Id == command.Id, cancellationToken);
+            if (item is null)
+            {
+                return new Result(Outcome.NotFound, []);
+            }
+
+            var uses = await MediaUse.ListAsync(db, item.Id, command.Language, cancellationToken);
+            if (uses.Count > 0)
+            {
+                return new Result(Outcome.InUse, uses);
+            }
+
+            db.Remove(item);
+            audit.Add(command.Actor, AuditActions.MediaDeleted, $"{item.FileName} (#{item.Id})");
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // A story took the photo meanwhile: the foreign key kept it.
+                return new Result(Outcome.InUse, await MediaUse.ListAsync(db, item.Id, command.Language, cancellationToken));
+            }
+
+            // Other nodes' caches only ever serve a hash nobody links to any more; this node's goes now.
+            var cached = Path.Combine(Path.GetFullPath(options.Value.Path), item.Hash[..2], item.Hash);
+            if (Directory.Exists(cached))
+            {
+                Directory.Delete(cached, recursive: true);
+            }
+
+            return new Result(Outcome.Deleted, []);
+        }
+    }
+}
