@@ -11,7 +11,7 @@ namespace Gaceta.Web.Features.Admin.Media;
 /// </summary>
 [RequestSizeLimit(MaximumRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaximumRequestBytes)]
-public sealed class IndexModel(UploadMedia.Handler upload, ListMedia.Handler list, SiteLanguages languages) : AdminPageModel
+public sealed class IndexModel(UploadMedia.Handler upload, ListMedia.Handler list, SiteLanguages languages) : MediaFormModel
 {
     /// <summary>The most <c>Media:MaxUploadMegabytes</c> may allow, and a little for the form's other fields.</summary>
     private const long MaximumRequestBytes = (200L * 1024 * 1024) + (256 * 1024);
@@ -25,17 +25,6 @@ public sealed class IndexModel(UploadMedia.Handler upload, ListMedia.Handler lis
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    [BindProperty]
-    public string? Credit { get; set; }
-
-    [BindProperty]
-    public Dictionary<string, string?> Alt { get; set; } = [];
-
-    [BindProperty]
-    public Dictionary<string, string?> Caption { get; set; } = [];
-
-    public string? Error { get; private set; }
-
     public ListMedia.Model Library { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
@@ -45,10 +34,7 @@ public sealed class IndexModel(UploadMedia.Handler upload, ListMedia.Handler lis
         UploadMedia.Result result;
         await using (var content = file?.OpenReadStream() ?? Stream.Null)
         {
-            var texts = languages.All.ToDictionary(
-                l => l.Code,
-                l => new UploadMedia.TextInput(Alt.GetValueOrDefault(l.Code), Caption.GetValueOrDefault(l.Code)));
-            result = await upload.HandleAsync(new UploadMedia.Command(file?.FileName, content, Credit, texts, Actor), cancellationToken);
+            result = await upload.HandleAsync(new UploadMedia.Command(file?.FileName, content, Credit, Texts(languages), Actor), cancellationToken);
         }
 
         switch (result.Outcome)

@@ -9,7 +9,7 @@ namespace Gaceta.Web.Features.Admin.Media;
 /// One library photo at <c>/admin/media/{id}</c>: its texts in every language, credit and focal point, the stories
 /// that show it, and removal (refused while a story shows it).
 /// </summary>
-public sealed class ItemModel(ReadMediaItem.Handler read, EditMedia.Handler edit, DeleteMedia.Handler delete, SiteLanguages languages) : AdminPageModel
+public sealed class ItemModel(ReadMediaItem.Handler read, EditMedia.Handler edit, DeleteMedia.Handler delete, SiteLanguages languages) : MediaFormModel
 {
     public const string Saved = "The photo's details are saved.";
     public const string Deleted = "The photo is removed from the library.";
@@ -17,15 +17,6 @@ public sealed class ItemModel(ReadMediaItem.Handler read, EditMedia.Handler edit
 
     [FromRoute]
     public int Id { get; set; }
-
-    [BindProperty]
-    public string? Credit { get; set; }
-
-    [BindProperty]
-    public Dictionary<string, string?> Alt { get; set; } = [];
-
-    [BindProperty]
-    public Dictionary<string, string?> Caption { get; set; } = [];
 
     /// <summary>Percent across and down, as the form shows them.</summary>
     [BindProperty]
@@ -35,8 +26,6 @@ public sealed class ItemModel(ReadMediaItem.Handler read, EditMedia.Handler edit
     public double? FocalY { get; set; }
 
     public ReadMediaItem.Model Item { get; private set; } = null!;
-
-    public string? Error { get; private set; }
 
     public IReadOnlyList<MediaUse> Blocking { get; private set; } = [];
 
@@ -57,8 +46,7 @@ public sealed class ItemModel(ReadMediaItem.Handler read, EditMedia.Handler edit
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var texts = languages.All.ToDictionary(l => l.Code, l => new UploadMedia.TextInput(Alt.GetValueOrDefault(l.Code), Caption.GetValueOrDefault(l.Code)));
-        var result = await edit.HandleAsync(new EditMedia.Command(Id, Credit, texts, FocalX / 100, FocalY / 100, Actor), cancellationToken);
+        var result = await edit.HandleAsync(new EditMedia.Command(Id, Credit, Texts(languages), FocalX / 100, FocalY / 100, Actor), cancellationToken);
         switch (result.Outcome)
         {
             case EditMedia.Outcome.Saved:
