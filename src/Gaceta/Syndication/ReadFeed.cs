@@ -22,7 +22,8 @@ public static class ReadFeed
     public sealed record Feed(string Language, string? SectionName, int? SectionId, string Path, DateTime? Updated, IReadOnlyList<Entry> Entries);
 
     /// <param name="Updated">The last time readers were shown a change, or the publish time.</param>
-    public sealed record Entry(int StoryId, string Headline, string Standfirst, string Path, DateTime Published, DateTime Updated, IReadOnlyList<string> Authors, string? Section);
+    /// <param name="ImagePath">The lead photo's JPEG copy, when the story's lead image is a library photo.</param>
+    public sealed record Entry(int StoryId, string Headline, string Standfirst, string Path, DateTime Published, DateTime Updated, IReadOnlyList<string> Authors, string? Section, string? ImagePath = null);
 
     public sealed class Handler(GacetaDb db, SiteClock clock)
     {
@@ -63,6 +64,7 @@ public static class ReadFeed
                     a.RevisedAt,
                     Authors = a.Story.Authors.OrderBy(x => x.Position).Select(x => x.Author.Name).ToList(),
                     Section = a.Story.Section.Names.Where(n => n.Language == query.Language).Select(n => n.Name).FirstOrDefault(),
+                    PhotoHash = db.Set<Media.MediaItem>().Where(m => m.Id == a.Story.LeadMediaId).Select(m => m.Hash).FirstOrDefault(),
                 })
                 .AsNoTracking()
                 .ToListAsync(cancellationToken);
@@ -74,7 +76,8 @@ public static class ReadFeed
                     r.Published,
                     r.RevisedAt is { } revised && revised > r.Published ? revised : r.Published,
                     r.Authors,
-                    r.Section))
+                    r.Section,
+                    r.PhotoHash is null ? null : Media.MediaVariants.Path(r.PhotoHash, Media.MediaVariants.Widths[3], Media.VariantFormat.Jpeg)))
                 .ToList();
             var updated = entries.Count == 0 ? (DateTime?)null : entries.Max(e => e.Updated);
             return new Feed(query.Language, sectionName, sectionId, path, updated, entries);

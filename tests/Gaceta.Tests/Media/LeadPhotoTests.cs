@@ -56,6 +56,15 @@ public abstract class LeadPhotoTests(GacetaApp app)
             Assert.Equal("630", page.QuerySelector("meta[property='og:image:height']")!.GetAttribute("content"));
         }
 
+        // Feeds carry the photo as an enclosure, RSS and Atom alike, and a real parser reads it.
+        var jpeg = $"{GacetaApp.PublicUrl}/media/{photo.Hash}/1280.jpg";
+        var rss = await reader.GetByteArrayAsync(new Uri("/en/feed.xml", UriKind.Relative));
+        Assert.Contains($"<enclosure url=\"{jpeg}\" length=\"0\" type=\"image/jpeg\" />", System.Text.Encoding.UTF8.GetString(rss), StringComparison.Ordinal);
+        var atom = System.Text.Encoding.UTF8.GetString(await reader.GetByteArrayAsync(new Uri("/en/atom.xml", UriKind.Relative)));
+        Assert.Contains($"rel=\"enclosure\" type=\"image/jpeg\" href=\"{jpeg}\"", atom, StringComparison.Ordinal);
+        var parsed = await ExternalTool.RunAsync("/usr/bin/python3", ["-c", "import sys, feedparser; f = feedparser.parse(sys.stdin.buffer.read()); print('\\n'.join(e.href for x in f.entries for e in x.enclosures))"], rss);
+        Assert.Contains(jpeg, parsed.Output, StringComparison.Ordinal);
+
         using var card = await reader.GetAsync(new Uri(MediaVariants.SocialPath(photo.Hash), UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, card.StatusCode);
         var bytes = await card.Content.ReadAsByteArrayAsync();

@@ -66,6 +66,17 @@ internal static class FeedWriter
                     xml.WriteElementString("category", section);
                 }
 
+                if (entry.ImagePath is { } image)
+                {
+                    // The copy is made when first asked for, so its size is not known here: 0, as the RSS Advisory
+                    // Board's profile advises for an unknown length.
+                    xml.WriteStartElement("enclosure");
+                    xml.WriteAttributeString("url", absolute(image));
+                    xml.WriteAttributeString("length", "0");
+                    xml.WriteAttributeString("type", "image/jpeg");
+                    xml.WriteEndElement();
+                }
+
                 xml.WriteEndElement();
             }
 
@@ -115,6 +126,11 @@ internal static class FeedWriter
                     xml.WriteStartElement("category", AtomNs);
                     xml.WriteAttributeString("term", section);
                     xml.WriteEndElement();
+                }
+
+                if (entry.ImagePath is { } image)
+                {
+                    Link(xml, "enclosure", absolute(image), "image/jpeg");
                 }
 
                 xml.WriteEndElement();
