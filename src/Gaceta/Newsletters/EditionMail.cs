@@ -32,7 +32,14 @@ public sealed record EditionContent(
         }
     }
 
-    public sealed record Link(string Language, string Headline, string Standfirst, string Path);
+    /// <param name="Photo">The story's library photo as mail shows it, when it has one described in this language.</param>
+    public sealed record Link(string Language, string Headline, string Standfirst, string Path, MailPhoto? Photo = null);
+
+    /// <summary>A photo in a mail: the newsletter-width copy, its height at that width, and its alternative text.</summary>
+    public sealed record MailPhoto(string Path, int Height, string Alt);
+
+    /// <summary>How wide a photo is laid out in a mail: the 600-pixel column less its padding.</summary>
+    public const int MailPhotoWidth = 552;
 
     public static async Task<EditionContent?> LoadAsync(GacetaDb db, int editionId, DateTime utcNow, CancellationToken cancellationToken)
     {
@@ -48,11 +55,36 @@ public sealed record EditionContent(
         var storyIds = edition.Stories.Select(s => s.StoryId).ToList();
         var articles = await db.Articles.AsNoTracking()
             .VisibleAt(utcNow).Where(a => storyIds.Contains(a.StoryId))
-            .Select(a => new { a.StoryId, a.Language, a.Headline, a.Standfirst, a.Slug, PublishedAt = a.PublishedAt!.Value })
+            .Select(a => new
+            {
+                a.StoryId,
+                a.Language,
+                a.Headline,
+                a.Standfirst,
+                a.Slug,
+                PublishedAt = a.PublishedAt!.Value,
+                a.LeadImageAlt,
+                Photo = db.Set<Media.MediaItem>().Where(m => m.Id == a.Story.LeadMediaId)
+                    // Every language's text, chosen below: a correlated pick would need APPLY, which SQLite lacks.
+                    .Select(m => new { m.Hash, m.Width, m.Height, Texts = m.Texts.Select(t => new { t.Language, t.Alt }).ToList() })
+                    .FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
+        MailPhoto? PhotoOf(string? articleAlt, string? hash, int width, int height, string? libraryAlt) =>
+            hash is null || (string.IsNullOrWhiteSpace(articleAlt) ? libraryAlt : articleAlt) is not { Length: > 0 } alt
+                ? null
+                : new MailPhoto(
+                    Media.MediaVariants.Path(hash, Media.MediaVariants.NewsletterWidth, Media.VariantFormat.Jpeg),
+                    Math.Max(1, (int)Math.Round((double)height * Math.Min(width, MailPhotoWidth) / width)),
+                    alt);
         var items = edition.Stories.OrderBy(s => s.Position)
             .Select(s => new Item(s.StoryId, articles.Where(a => a.StoryId == s.StoryId)
-                .ToDictionary(a => a.Language, a => new Link(a.Language, a.Headline, a.Standfirst, ArticlePaths.Article(a.Language, a.PublishedAt, a.Slug)))))
+                .ToDictionary(a => a.Language, a => new Link(
+                    a.Language,
+                    a.Headline,
+                    a.Standfirst,
+                    ArticlePaths.Article(a.Language, a.PublishedAt, a.Slug),
+                    PhotoOf(a.LeadImageAlt, a.Photo?.Hash, a.Photo?.Width ?? 1, a.Photo?.Height ?? 1, a.Photo?.Texts.Find(t => t.Language == a.Language)?.Alt)))))
             .Where(i => i.Articles.Count > 0)
             .ToList();
         return new EditionContent(
@@ -125,6 +157,11 @@ public sealed class EditionMail(IOptions<MailOptions> mail, IOptions<SiteOptions
             if (fallback is not null)
             {
                 html.Append(CultureInfo.InvariantCulture, $"<p style=\"margin:0 0 8px;font-size:13px;color:#4d4d4d;font-style:italic;\">{E(fallback)}</p>");
+            }
+
+            if (article.Photo is { } photo)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"""<a href="{E(url)}"><img src="{E(new Uri(baseUrl, photo.Path).AbsoluteUri)}" width="{EditionContent.MailPhotoWidth}" height="{photo.Height}" alt="{E(photo.Alt)}" lang="{article.Language}" style="display:block;width:100%;max-width:{EditionContent.MailPhotoWidth}px;height:auto;border:0;margin:0 0 12px;"></a>""");
             }
 
             html.Append(CultureInfo.InvariantCulture, $"""

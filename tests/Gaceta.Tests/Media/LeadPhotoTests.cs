@@ -65,6 +65,27 @@ public abstract class LeadPhotoTests(GacetaApp app)
         var parsed = await ExternalTool.RunAsync("/usr/bin/python3", ["-c", "import sys, feedparser; f = feedparser.parse(sys.stdin.buffer.read()); print('\\n'.join(e.href for x in f.entries for e in x.enclosures))"], rss);
         Assert.Contains(jpeg, parsed.Output, StringComparison.Ordinal);
 
+        // Newsletters show the 600-pixel copy with the alternative text of the mail's language.
+        var newsletterId = await app.WithDbAsync(async db =>
+        {
+            var newsletter = new Gaceta.Newsletters.Newsletter { Key = $"photos-{photo.Id}", CreatedAt = DateTime.UtcNow, Names = [new() { Language = "en", Name = "Photos" }, new() { Language = "es", Name = "Fotos" }] };
+            db.Newsletters.Add(newsletter);
+            await db.SaveChangesAsync();
+            return newsletter.Id;
+        });
+        var composed = await app.SendAsync<Gaceta.Newsletters.ComposeEdition.Handler, Gaceta.Newsletters.ComposeEdition.Result>(h => h.HandleAsync(
+            new Gaceta.Newsletters.ComposeEdition.Command(null, 0, newsletterId, [story.StoryId], new Dictionary<string, Gaceta.Newsletters.ComposeEdition.Text> { ["en"] = new("Photos", null), ["es"] = new("Fotos", null) }, null, StoryFactory.Desk),
+            CancellationToken.None));
+        Assert.Equal(Gaceta.Newsletters.ComposeEdition.Outcome.Saved, composed.Outcome);
+        var mail = Html.Parse((await app.SendAsync<Gaceta.Newsletters.PreviewEdition.Handler, string?>(h => h.HandleAsync(new Gaceta.Newsletters.PreviewEdition.Query(composed.EditionId, "es"), CancellationToken.None)))!);
+        var mailImage = mail.QuerySelector("img[src*='/media/']")!;
+        Assert.Equal($"{GacetaApp.PublicUrl}/media/{photo.Hash}/600.jpg", mailImage.GetAttribute("src"));
+        Assert.Equal("Grúas al amanecer", mailImage.GetAttribute("alt"));
+        using (var copy = NetVips.Image.NewFromBuffer(await reader.GetByteArrayAsync(new Uri(MediaVariants.Path(photo.Hash, MediaVariants.NewsletterWidth, VariantFormat.Jpeg), UriKind.Relative))))
+        {
+            Assert.Equal(600, copy.Width);
+        }
+
         using var card = await reader.GetAsync(new Uri(MediaVariants.SocialPath(photo.Hash), UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, card.StatusCode);
         var bytes = await card.Content.ReadAsByteArrayAsync();
