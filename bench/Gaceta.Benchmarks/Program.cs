@@ -6,5 +6,10 @@ if (args is ["search-latency", .. var rest])
     return await SearchLatency.RunAsync(rest);
 }
 
+if (args is ["photo-processing", .. var photoArgs])
+{
+    return PhotoProcessing.Run(photoArgs);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
