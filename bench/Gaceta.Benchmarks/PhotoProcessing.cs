@@ -54,7 +54,7 @@ internal static class PhotoProcessing
         }
 
         Time("newsletter copy (600 JPEG)", () => PhotoProcessor.Render(original, MediaVariants.NewsletterWidth, VariantFormat.Jpeg));
-        Time("social card (1200×630 crop)", () => PhotoCrops.Render(original, width, height, MediaVariants.SocialWidth, MediaVariants.SocialHeight, 0.5, 0.5));
+        Time("social card (1200×630 crop)", () => PhotoProcessor.RenderCrop(original, width, height, MediaVariants.SocialWidth, MediaVariants.SocialHeight, 0.5, 0.5));
         total.Stop();
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{width}×{height} JPEG, {original.Length / 1024.0 / 1024.0:0.0} MB; decoded bitmap {width * (long)height * 3 / 1024.0 / 1024.0:0} MB"));

@@ -23,9 +23,9 @@ public static class DeleteMedia
     }
 
     /// <param name="UsedBy">When in use: the stories that show it.</param>
-    public sealed record Result(Outcome Outcome, IReadOnlyList<MediaUse> UsedBy);
+    public sealed record Result(Outcome Outcome, IReadOnlyList<ListMediaUses.Use> UsedBy);
 
-    public sealed class Handler(GacetaDb db, IOptions<MediaOptions> options, AuditLog audit)
+    public sealed class Handler(GacetaDb db, IOptions<MediaOptions> options, AuditLog audit, ListMediaUses.Handler uses)
     {
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
         {
@@ -41,10 +41,10 @@ public static class DeleteMedia
                 return new Result(Outcome.NotFound, []);
             }
 
-            var uses = await MediaUse.ListAsync(db, item.Id, command.Language, cancellationToken);
-            if (uses.Count > 0)
+            var usedBy = await uses.HandleAsync(new ListMediaUses.Query(item.Id, command.Language), cancellationToken);
+            if (usedBy.Count > 0)
             {
-                return new Result(Outcome.InUse, uses);
+                return new Result(Outcome.InUse, usedBy);
             }
 
             db.Remove(item);
@@ -56,7 +56,7 @@ public static class DeleteMedia
             catch (DbUpdateException)
             {
                 // A story took the photo meanwhile: the foreign key kept it.
-                return new Result(Outcome.InUse, await MediaUse.ListAsync(db, item.Id, command.Language, cancellationToken));
+                return new Result(Outcome.InUse, await uses.HandleAsync(new ListMediaUses.Query(item.Id, command.Language), cancellationToken));
             }
 
             // Other nodes' caches only ever serve a hash nobody links to any more; this node's goes now.

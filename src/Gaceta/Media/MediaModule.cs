@@ -14,6 +14,7 @@ public static class MediaModule
         services.AddScoped<ListMedia.Handler>();
         services.AddScoped<ReadMediaVariant.Handler>();
         services.AddScoped<ReadMediaItem.Handler>();
+        services.AddScoped<ListMediaUses.Handler>();
         services.AddScoped<EditMedia.Handler>();
         services.AddScoped<DeleteMedia.Handler>();
         return services;

@@ -28,11 +28,6 @@ public static class PhotoProcessor
         Cache.Max = 0;
     }
 
-    /// <summary>Runs the static set-up (blocked loaders, no operation cache) before any other type calls libvips.</summary>
-    public static void EnsureConfigured()
-    {
-    }
-
     /// <summary>The size and frame count from the file's header, without decoding a pixel.</summary>
     /// <exception cref="VipsException">The file is not a readable image.</exception>
     public static ImageHeader Probe(byte[] bytes)
@@ -64,30 +59,29 @@ public static class PhotoProcessor
         {
             VariantFormat.Avif => copy.HeifsaveBuffer(q: 55, compression: Enums.ForeignHeifCompression.Av1, effort: 2, keep: Enums.ForeignKeep.None),
             VariantFormat.Webp => copy.WebpsaveBuffer(q: 80, effort: 4, keep: Enums.ForeignKeep.None),
-            _ => copy.JpegsaveBuffer(q: 82, interlace: true, optimizeCoding: true, keep: Enums.ForeignKeep.None, background: [255, 255, 255]),
+            _ => SaveJpeg(copy),
         };
     }
-}
 
-/// <summary>Extends <see cref="PhotoProcessor"/> with crops.</summary>
-public static class PhotoCrops
-{
     /// <summary>
     /// A <paramref name="width"/>×<paramref name="height"/> JPEG that covers the frame, centred on the focal point
     /// (<paramref name="focalX"/>, <paramref name="focalY"/> as fractions of the upright photo), without metadata.
     /// </summary>
-    public static byte[] Render(byte[] original, int uprightWidth, int uprightHeight, int width, int height, double focalX, double focalY)
+    public static byte[] RenderCrop(byte[] original, int uprightWidth, int uprightHeight, int width, int height, double focalX, double focalY)
     {
         ArgumentNullException.ThrowIfNull(original);
         var scale = Math.Max((double)width / uprightWidth, (double)height / uprightHeight);
         var scaledWidth = Math.Max(width, (int)Math.Ceiling(uprightWidth * scale));
-        PhotoProcessor.EnsureConfigured();
         using var scaled = Image.ThumbnailBuffer(original, scaledWidth, height: 100_000, size: Enums.Size.Both, outputProfile: "srgb", failOn: Enums.FailOn.Error);
         var left = Math.Clamp((int)Math.Round((focalX * scaled.Width) - (width / 2.0)), 0, Math.Max(0, scaled.Width - width));
         var top = Math.Clamp((int)Math.Round((focalY * scaled.Height) - (height / 2.0)), 0, Math.Max(0, scaled.Height - height));
         using var card = scaled.Crop(left, top, Math.Min(width, scaled.Width), Math.Min(height, scaled.Height));
-        return card.JpegsaveBuffer(q: 82, interlace: true, optimizeCoding: true, keep: Enums.ForeignKeep.None, background: [255, 255, 255]);
+        return SaveJpeg(card);
     }
+
+    /// <summary>Progressive JPEG on white (for photos with transparency), with no metadata.</summary>
+    private static byte[] SaveJpeg(Image image) =>
+        image.JpegsaveBuffer(q: 82, interlace: true, optimizeCoding: true, keep: Enums.ForeignKeep.None, background: [255, 255, 255]);
 }
 
 /// <param name="Width">Pixels across once turned upright.</param>

@@ -18,9 +18,9 @@ public static class ReadMediaItem
         double? FocalX,
         double? FocalY,
         IReadOnlyDictionary<string, UploadMedia.TextInput> Texts,
-        IReadOnlyList<MediaUse> UsedBy);
+        IReadOnlyList<ListMediaUses.Use> UsedBy);
 
-    public sealed class Handler(GacetaDb db)
+    public sealed class Handler(GacetaDb db, ListMediaUses.Handler uses)
     {
         public async Task<Model?> HandleAsync(Query query, CancellationToken cancellationToken)
         {
@@ -41,27 +41,7 @@ public static class ReadMediaItem
                 item.FocalX,
                 item.FocalY,
                 item.Texts.ToDictionary(t => t.Language, t => new UploadMedia.TextInput(t.Alt, t.Caption)),
-                await MediaUse.ListAsync(db, item.Id, query.Language, cancellationToken));
+                await uses.HandleAsync(new ListMediaUses.Query(item.Id, query.Language), cancellationToken));
         }
-    }
-}
-
-/// <summary>A story that shows a library photo, named by its headline in the staff member's language where it has one.</summary>
-public sealed record MediaUse(int StoryId, string Language, string Headline)
-{
-    internal static async Task<IReadOnlyList<MediaUse>> ListAsync(GacetaDb db, int mediaId, string language, CancellationToken cancellationToken)
-    {
-        var stories = await db.Stories.AsNoTracking().Where(s => s.LeadMediaId == mediaId)
-            .OrderByDescending(s => s.CreatedAt)
-            .Select(s => new { s.Id, Articles = s.Articles.OrderBy(a => a.Id).Select(a => new { a.Language, a.Headline }).ToList() })
-            .ToListAsync(cancellationToken);
-        var uses = new List<MediaUse>();
-        foreach (var story in stories.Where(s => s.Articles.Count > 0))
-        {
-            var article = story.Articles.Find(a => a.Language == language) ?? story.Articles[0];
-            uses.Add(new MediaUse(story.Id, article.Language, article.Headline));
-        }
-
-        return uses;
     }
 }

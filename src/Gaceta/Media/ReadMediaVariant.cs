@@ -55,7 +55,7 @@ public static class ReadMediaVariant
                             .Select(o => o.Bytes).SingleAsync(cancellationToken);
                         var bytes = await Task.Run(
                             () => query.Social
-                                ? PhotoCrops.Render(original, item.Width, item.Height, MediaVariants.SocialWidth, MediaVariants.SocialHeight, item.FocalX ?? 0.5, item.FocalY ?? 0.5)
+                                ? PhotoProcessor.RenderCrop(original, item.Width, item.Height, MediaVariants.SocialWidth, MediaVariants.SocialHeight, item.FocalX ?? 0.5, item.FocalY ?? 0.5)
                                 : PhotoProcessor.Render(original, query.Width, query.Format),
                             cancellationToken);
                         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);

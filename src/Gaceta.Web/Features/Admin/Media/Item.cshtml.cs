@@ -27,7 +27,7 @@ public sealed class ItemModel(ReadMediaItem.Handler read, EditMedia.Handler edit
 
     public ReadMediaItem.Model Item { get; private set; } = null!;
 
-    public IReadOnlyList<MediaUse> Blocking { get; private set; } = [];
+    public IReadOnlyList<ListMediaUses.Use> Blocking { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
