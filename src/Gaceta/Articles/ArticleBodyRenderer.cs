@@ -58,6 +58,13 @@ public sealed partial class ArticleBodyRenderer
         return Markdown.ToPlainText(RemoveEmbeds(markdown), _pipeline).ReplaceLineEndings(" ").Trim();
     }
 
+    /// <summary>The embeds a body places, in order, for checks made before it is saved.</summary>
+    public static IEnumerable<Embed> EmbedsIn(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        return EmbedMarker().Matches(markdown).Select(m => new Embed(m.Groups["kind"].Value, m.Groups["key"].Value));
+    }
+
     /// <summary>Where a body is read as one text (summaries, feeds), embeds are left out.</summary>
     private static string RemoveEmbeds(string markdown) => EmbedMarker().Replace(markdown, string.Empty);
 
@@ -101,8 +108,21 @@ public sealed partial class ArticleBodyRenderer
 /// <summary>A piece of an article body: sanitized HTML, or an embed to render in its place.</summary>
 public sealed record BodyBlock(string? Html, Embed? Embed);
 
-/// <summary>An editor's embed marker: <c>{{kind:key}}</c>, such as <c>{{poll:harbour-expansion}}</c>.</summary>
+/// <summary>
+/// An editor's embed marker: <c>{{kind:key}}</c>, such as <c>{{poll:harbour-expansion}}</c> or a library photo by
+/// its number, <c>{{photo:12}}</c>.
+/// </summary>
 public sealed record Embed(string Kind, string Key)
 {
     public const string Poll = "poll";
+
+    public const string Photo = "photo";
+
+    /// <summary>The library photo this embed places, or null when it places something else.</summary>
+    public int? PhotoId =>
+        Kind == Photo && int.TryParse(Key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>The marker that places library photo <paramref name="mediaId"/> in a body.</summary>
+    public static string PhotoMarker(int mediaId) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{{{{{Photo}:{mediaId}}}}}");
 }

@@ -24,6 +24,9 @@ public sealed record ArticleImage(string Url, string Alt, string? Credit, Librar
 /// <summary>A library photo as reader pages use it: its address key, its size and where crops centre.</summary>
 public sealed record LibraryPhoto(string Hash, int Width, int Height, double FocalX, double FocalY);
 
+/// <summary>A library photo placed in an article's text, with what readers of that language are told about it.</summary>
+public sealed record PlacedPhoto(LibraryPhoto Photo, string Alt, string? Caption, string? Credit);
+
 /// <summary>One page of a listing. Pages are numbered from 1.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, int Number, int Size, int TotalCount)
 {

@@ -263,6 +263,10 @@ public static class EditStory
             {
                 errors["Body"] = NewsroomErrors.BodyRequired;
             }
+            else if (await BodyPhotoErrorAsync(fields.Body, command.Language, cancellationToken) is { } photoError)
+            {
+                errors["Body"] = photoError;
+            }
 
             if (hasImage)
             {
@@ -318,10 +322,26 @@ public static class EditStory
             }
         }
 
+        /// <summary>Every photo the body places must be in the library and described in the article's language.</summary>
+        private async Task<string?> BodyPhotoErrorAsync(string body, string language, CancellationToken cancellationToken)
+        {
+            var placed = ArticleBodyRenderer.EmbedsIn(body).Where(e => e.Kind == Embed.Photo).Select(e => e.PhotoId ?? -1).Distinct().ToList();
+            if (placed.Count == 0)
+            {
+                return null;
+            }
+
+            var found = await db.Set<Media.MediaItem>().Where(m => placed.Contains(m.Id))
+                .Select(m => new { m.Id, Described = m.Texts.Any(t => t.Language == language && t.Alt != string.Empty) })
+                .ToListAsync(cancellationToken);
+            return found.Count < placed.Count ? NewsroomErrors.BodyPhotoUnknown
+                : found.Exists(m => !m.Described) ? NewsroomErrors.BodyPhotoAltMissing
+                : null;
+        }
+
         private static bool IsImageAddress(string url) =>
             (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
             || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps);
-
 
         /// <summary>The slug typed, or one suggested from the headline and made unique; a published slug stays.</summary>
         private async Task<string> SlugForAsync(Command command, Article article, CancellationToken cancellationToken)

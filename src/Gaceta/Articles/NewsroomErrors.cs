@@ -20,6 +20,8 @@ public static class NewsroomErrors
     public const string ImageUrlInvalid = "Give the image as an address starting with https:// or /.";
     public const string ImageCreditTooLong = "The image credit is too long (200 characters at most).";
     public const string PhotoUnknown = "Choose a photo from the library.";
+    public const string BodyPhotoUnknown = "The text places a photo that is not in the library. Copy its marker from the photo's page.";
+    public const string BodyPhotoAltMissing = "The text places a photo with no description (alt text) in this language. Add it on the photo's page in the library.";
     public const string ImageAltRequired = "Describe the lead image for readers who cannot see it.";
     public const string ImageAltTooLong = "The image description is too long (500 characters at most).";
     public const string ScheduleInPast = "Choose a publishing time in the future.";

@@ -19,6 +19,7 @@ public static class ReadArticle
         string Standfirst,
         IReadOnlyList<BodyBlock> Body,
         IReadOnlyDictionary<string, PollView> Polls,
+        IReadOnlyDictionary<string, PlacedPhoto> Photos,
         string Path,
         DateTime PublishedAt,
         DateTime? RevisedAt,
@@ -41,7 +42,7 @@ public static class ReadArticle
     /// <summary>This translation lags behind its original, which was revised at <paramref name="RevisedAt"/>.</summary>
     public sealed record OutdatedNotice(string SourceLanguage, DateTime RevisedAt, string? SourcePath);
 
-    public sealed class Handler(GacetaDb db, SiteClock clock, ArticleBodyRenderer renderer, ReadPolls.Handler polls)
+    public sealed class Handler(GacetaDb db, SiteClock clock, ArticleBodyRenderer renderer, ReadPolls.Handler polls, Media.ReadPlacedPhotos.Handler photos)
     {
         public async Task<Model?> HandleAsync(Query query, CancellationToken cancellationToken)
         {
@@ -107,6 +108,8 @@ public static class ReadArticle
             var body = renderer.ToBlocks(article.Body);
             var pollKeys = body.Where(b => b.Embed?.Kind == Embed.Poll).Select(b => b.Embed!.Key).Distinct().ToList();
             var embeddedPolls = await polls.HandleAsync(new ReadPolls.Query(query.Language, pollKeys), cancellationToken);
+            var photoIds = body.Select(b => b.Embed?.PhotoId).OfType<int>().Distinct().ToList();
+            var placedPhotos = await photos.HandleAsync(new Media.ReadPlacedPhotos.Query(query.Language, photoIds), cancellationToken);
 
             return new Model(
                 article.StoryId,
@@ -115,6 +118,7 @@ public static class ReadArticle
                 article.Standfirst,
                 body,
                 embeddedPolls,
+                placedPhotos,
                 ArticlePaths.Article(query.Language, article.PublishedAt, article.Slug),
                 article.PublishedAt,
                 article.RevisedAt,

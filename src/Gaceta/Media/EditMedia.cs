@@ -72,7 +72,7 @@ public static class EditMedia
             audit.Add(command.Actor, AuditActions.MediaEdited, $"{item.FileName} (#{item.Id})");
             await db.SaveChangesAsync(cancellationToken);
 
-            var stories = await db.Stories.AsNoTracking().Where(s => s.LeadMediaId == item.Id)
+            var stories = await ListMediaUses.StoriesUsing(db, item.Id)
                 .Select(s => new { s.Id, s.SectionId, Authors = s.Authors.Select(a => a.AuthorId).ToList() })
                 .ToListAsync(cancellationToken);
             foreach (var story in stories)

@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gaceta.Media;
 
-/// <summary>The stories that show a library photo, newest first, each named by its headline in the staff member's language where it has one.</summary>
+/// <summary>
+/// The stories that show a library photo, as their lead image or placed in the text of any language, newest first,
+/// each named by its headline in the staff member's language where it has one.
+/// </summary>
 public static class ListMediaUses
 {
     public sealed record Query(int MediaId, string Language);
@@ -15,7 +18,7 @@ public static class ListMediaUses
         public async Task<IReadOnlyList<Use>> HandleAsync(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
-            var stories = await db.Stories.AsNoTracking().Where(s => s.LeadMediaId == query.MediaId)
+            var stories = await StoriesUsing(db, query.MediaId)
                 .OrderByDescending(s => s.CreatedAt)
                 .Select(s => new { s.Id, Articles = s.Articles.OrderBy(a => a.Id).Select(a => new { a.Language, a.Headline }).ToList() })
                 .ToListAsync(cancellationToken);
@@ -28,5 +31,12 @@ public static class ListMediaUses
 
             return uses;
         }
+    }
+
+    /// <summary>The one rule for "this photo is in use": the lead image, or a marker in any language's text.</summary>
+    internal static IQueryable<Articles.Story> StoriesUsing(GacetaDb db, int mediaId)
+    {
+        var marker = Articles.Embed.PhotoMarker(mediaId);
+        return db.Stories.AsNoTracking().Where(s => s.LeadMediaId == mediaId || s.Articles.Any(a => a.Body.Contains(marker)));
     }
 }

@@ -15,6 +15,7 @@ public static class MediaModule
         services.AddScoped<ReadMediaVariant.Handler>();
         services.AddScoped<ReadMediaItem.Handler>();
         services.AddScoped<ListMediaUses.Handler>();
+        services.AddScoped<ReadPlacedPhotos.Handler>();
         services.AddScoped<EditMedia.Handler>();
         services.AddScoped<DeleteMedia.Handler>();
         return services;

@@ -125,7 +125,6 @@ public static class UploadMedia
 
         private static Result Invalid(string error) => new(Outcome.Invalid, 0, error);
 
-
         /// <summary>The whole upload, or null as soon as it passes <paramref name="limit"/> bytes.</summary>
         private static async Task<byte[]?> ReadAtMostAsync(Stream content, long limit, CancellationToken cancellationToken)
         {
@@ -168,4 +167,5 @@ public static class MediaErrors
     public const string AltTooLong = "The alternative text is too long (500 characters at most).";
     public const string CaptionTooLong = "The caption is too long (1,000 characters at most).";
     public const string FocalOutOfRange = "Choose the focal point inside the photo.";
+    public const string UploadForbidden = "Your role cannot add photos to the library: choose one that is there.";
 }

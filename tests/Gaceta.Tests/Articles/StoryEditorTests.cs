@@ -301,7 +301,7 @@ public abstract class StoryEditorTests(GacetaApp app)
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var field in element.QuerySelectorAll("input[name], textarea[name], select[name]"))
         {
-            if (field.Closest("fieldset[disabled]") is not null || field.GetAttribute("name") == "__RequestVerificationToken")
+            if (field.Closest("fieldset[disabled]") is not null || field.GetAttribute("name") == "__RequestVerificationToken" || field.GetAttribute("type") == "file")
             {
                 continue;
             }

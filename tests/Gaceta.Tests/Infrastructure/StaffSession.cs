@@ -73,5 +73,25 @@ public sealed class StaffSession(HttpClient client, string email, string passwor
     public Task<HttpResponseMessage> PostAsync(string pagePath, IEnumerable<KeyValuePair<string, string>> fields, string? action = null) =>
         PostPageFormAsync(Client, pagePath, fields, action);
 
+    /// <summary>Posts a page's form as <c>multipart/form-data</c>, the way a browser sends a chosen file with it.</summary>
+    public async Task<HttpResponseMessage> PostWithFileAsync(
+        string pagePath, IEnumerable<KeyValuePair<string, string>> fields, string fileField, byte[] file, string fileName, string? action = null)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var page = await Client.GetDocumentAsync(pagePath);
+        var token = page.QuerySelector("form[enctype] input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"{pagePath} has no form that takes files.");
+        using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        var part = new ByteArrayContent(file);
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        content.Add(part, fileField, fileName);
+        return await Client.PostAsync(new Uri(action ?? pagePath, UriKind.Relative), content);
+    }
+
     public void Dispose() => Client.Dispose();
 }

@@ -26,15 +26,8 @@ public abstract class LeadPhotoTests(GacetaApp app)
         // The editor offers the photo, and choosing it there is what attaches it.
         var form = await editor.Client.GetDocumentAsync($"/admin/stories/{story.StoryId}/en");
         Assert.Contains(form.QuerySelectorAll("#LeadMediaId option"), o => o.GetAttribute("value") == photo.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var fields = form.QuerySelectorAll("form.story-form input[name], form.story-form textarea[name], form.story-form select[name]")
-            .Where(e => e.GetAttribute("type") is not ("submit" or "button"))
-            .SelectMany(e => e.LocalName == "select"
-                ? e.QuerySelectorAll("option[selected]").Select(o => new KeyValuePair<string, string>(e.GetAttribute("name")!, o.GetAttribute("value") ?? string.Empty))
-                : [new KeyValuePair<string, string>(e.GetAttribute("name")!, e.LocalName == "textarea" ? e.TextContent : e.GetAttribute("value") ?? string.Empty)])
-            .Where(f => f.Key != "Input.LeadMediaId" && f.Key != "__RequestVerificationToken")
-            .Append(new("Input.LeadMediaId", photo.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .Append(new("intent", "Save"))
-            .ToList();
+        var fields = Articles.StoryEditorTests.Replace(
+            await Articles.StoryEditorTests.FormFieldsAsync(editor, $"/admin/stories/{story.StoryId}/en"), "Input.LeadMediaId", photo.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         using var saved = await editor.PostAsync($"/admin/stories/{story.StoryId}/en", fields);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 

@@ -134,22 +134,8 @@ public abstract class MediaLibraryTests(GacetaApp app)
         Assert.False(text.Contains(Photographer, StringComparison.Ordinal) || text.Contains(Serial, StringComparison.Ordinal), $"The {what} copy still names the photographer or the camera.");
     }
 
-    internal static async Task<HttpResponseMessage> UploadAsync(StaffSession session, byte[] bytes, string name, string? alt = null)
-    {
-        var page = await session.Client.GetDocumentAsync("/admin/media");
-        var token = page.QuerySelector("form[enctype] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent("Gaceta / Test"), "Credit" },
-            { new StringContent(alt ?? string.Empty), "Alt[en]" },
-            { new StringContent("Grúas al amanecer"), "Alt[es]" },
-        };
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-        content.Add(file, "file", name);
-        return await session.Client.PostAsync(new Uri("/admin/media", UriKind.Relative), content);
-    }
+    internal static Task<HttpResponseMessage> UploadAsync(StaffSession session, byte[] bytes, string name, string? alt = null) =>
+        session.PostWithFileAsync("/admin/media", [new("Credit", "Gaceta / Test"), new("Alt[en]", alt ?? string.Empty), new("Alt[es]", "Grúas al amanecer")], "file", bytes, name);
 
     /// <summary>A photo as a camera leaves it: location, serial number, photographer's name, turned on its side.</summary>
     internal static async Task<byte[]> PhotoWithMetadataAsync(int width, int height)

@@ -9,12 +9,15 @@ namespace Gaceta.Web.Features.Admin.Articles;
 /// One language version of a story at <c>/admin/stories/{id}/{lang}</c>: edit, preview, publish, schedule,
 /// unpublish, translate, mark a translation up to date, add a correction.
 /// </summary>
+[RequestSizeLimit(Media.UploadRequests.MaximumBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = Media.UploadRequests.MaximumBytes)]
 public sealed class EditModel(
     ReadStoryEditor.Handler reader,
     EditStory.Handler editor,
     ReadStoryChoices.Handler storyChoices,
     SiteClock clock,
-    ArticleBodyRenderer renderer) : AdminPageModel
+    ArticleBodyRenderer renderer,
+    Gaceta.Media.UploadMedia.Handler upload) : AdminPageModel
 {
     public const string SavedNotice = "Saved.";
     public const string PublishedNotice = "Published.";
@@ -56,6 +59,14 @@ public sealed class EditModel(
 
     public async Task<IActionResult> OnPostAsync(EditStory.Intent intent, CancellationToken cancellationToken)
     {
+        if (await Input.UploadLeadPhotoAsync(upload, Lang, Actor, cancellationToken) is { } uploadError)
+        {
+            await LoadAsync(cancellationToken);
+            await BuildFormAsync(new Dictionary<string, string> { ["LeadUpload"] = uploadError }, cancellationToken);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         var result = await editor.HandleAsync(Input.ToCommand(StoryId, Lang, intent, clock, Actor), cancellationToken);
         switch (result.Outcome)
         {

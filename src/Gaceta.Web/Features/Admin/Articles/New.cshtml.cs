@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace Gaceta.Web.Features.Admin.Articles;
 
 /// <summary>A new story, written first in one language, at <c>/admin/stories/new?lang=es</c>.</summary>
-public sealed class NewModel(EditStory.Handler editor, ReadStoryChoices.Handler storyChoices, SiteClock clock, SiteLanguages languages) : AdminPageModel
+[RequestSizeLimit(Media.UploadRequests.MaximumBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = Media.UploadRequests.MaximumBytes)]
+public sealed class NewModel(EditStory.Handler editor, ReadStoryChoices.Handler storyChoices, SiteClock clock, SiteLanguages languages, Gaceta.Media.UploadMedia.Handler upload) : AdminPageModel
 {
     [BindProperty(SupportsGet = true, Name = "lang")]
     public string? Lang { get; set; }
@@ -31,6 +33,13 @@ public sealed class NewModel(EditStory.Handler editor, ReadStoryChoices.Handler 
 
     public async Task<IActionResult> OnPostAsync(EditStory.Intent intent, CancellationToken cancellationToken)
     {
+        if (await Input.UploadLeadPhotoAsync(upload, Language, Actor, cancellationToken) is { } uploadError)
+        {
+            await BuildFormAsync(new Dictionary<string, string> { ["LeadUpload"] = uploadError }, cancellationToken);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         var result = await editor.HandleAsync(Input.ToCommand(null, Language, intent, clock, Actor), cancellationToken);
         switch (result.Outcome)
         {

@@ -20,6 +20,9 @@ public sealed class StoryInput
 
     public int? LeadMediaId { get; set; }
 
+    /// <summary>A photo uploaded from the editor: it joins the library and becomes the lead photo.</summary>
+    public IFormFile? LeadUpload { get; set; }
+
     public string Headline { get; set; } = string.Empty;
 
     public string Standfirst { get; set; } = string.Empty;
@@ -56,6 +59,39 @@ public sealed class StoryInput
             StoryVersion = model.StoryVersion,
             ArticleVersion = model.ArticleVersion,
         };
+    }
+
+    /// <summary>
+    /// Puts an uploaded lead photo into the library, described with the article's alternative text and the image
+    /// credit, and names it as the lead photo. Nothing is uploaded when no file was chosen.
+    /// </summary>
+    /// <returns>Why the upload was refused (one of <see cref="Gaceta.Media.MediaErrors"/>), or null.</returns>
+    public async Task<string?> UploadLeadPhotoAsync(Gaceta.Media.UploadMedia.Handler upload, string language, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        if (LeadUpload is not { } file)
+        {
+            return null;
+        }
+
+        Gaceta.Media.UploadMedia.Result result;
+        await using (var content = file.OpenReadStream())
+        {
+            result = await upload.HandleAsync(
+                new Gaceta.Media.UploadMedia.Command(file.FileName, content, ImageCredit, new Dictionary<string, Gaceta.Media.UploadMedia.TextInput> { [language] = new(ImageAlt, null) }, actor),
+                cancellationToken);
+        }
+
+        switch (result.Outcome)
+        {
+            case Gaceta.Media.UploadMedia.Outcome.Saved or Gaceta.Media.UploadMedia.Outcome.AlreadyThere:
+                LeadMediaId = result.Id;
+                return null;
+            case Gaceta.Media.UploadMedia.Outcome.Forbidden:
+                return Gaceta.Media.MediaErrors.UploadForbidden;
+            default:
+                return result.Error;
+        }
     }
 
     public EditStory.Command ToCommand(int? storyId, string language, EditStory.Intent intent, SiteClock clock, Actor actor)

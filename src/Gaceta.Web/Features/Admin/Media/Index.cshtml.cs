@@ -9,13 +9,10 @@ namespace Gaceta.Web.Features.Admin.Media;
 /// The photo library at <c>/admin/media</c>: upload with a plain form (alternative text and caption in every
 /// language, a credit), and the library newest first, searchable.
 /// </summary>
-[RequestSizeLimit(MaximumRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaximumRequestBytes)]
+[RequestSizeLimit(UploadRequests.MaximumBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadRequests.MaximumBytes)]
 public sealed class IndexModel(UploadMedia.Handler upload, ListMedia.Handler list, SiteLanguages languages) : MediaFormModel
 {
-    /// <summary>The most <c>Media:MaxUploadMegabytes</c> may allow, and a little for the form's other fields.</summary>
-    private const long MaximumRequestBytes = (200L * 1024 * 1024) + (256 * 1024);
-
     public const string Uploaded = "The photo is in the library.";
     public const string AlreadyThere = "That photo is already in the library.";
 
