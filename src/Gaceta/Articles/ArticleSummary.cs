@@ -83,6 +83,17 @@ public static class ReaderListings
                 ImageUrl = a.Story.LeadImage!.Url,
                 ImageCredit = a.Story.LeadImage!.Credit,
                 a.LeadImageAlt,
+                Photo = a.Story.LeadMedia == null ? null : new
+                {
+                    a.Story.LeadMedia.Hash,
+                    a.Story.LeadMedia.Width,
+                    a.Story.LeadMedia.Height,
+                    a.Story.LeadMedia.FocalX,
+                    a.Story.LeadMedia.FocalY,
+                    a.Story.LeadMedia.Credit,
+                    // Every language's text, chosen below: a correlated pick would need APPLY, which SQLite lacks.
+                    Texts = a.Story.LeadMedia.Texts.Select(t => new { t.Language, t.Alt }).ToList(),
+                },
             })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
@@ -95,7 +106,13 @@ public static class ReaderListings
             r.PublishedAt,
             SectionLinkFor(r.SectionId, language, r.Section?.Name, r.Section?.Slug),
             r.WireCredit,
-            r.ImageUrl is null ? null : new ArticleImage(r.ImageUrl, r.LeadImageAlt ?? string.Empty, r.ImageCredit)))
+            LeadImages.Choose(
+                r.Photo is { } photo ? new LibraryPhoto(photo.Hash, photo.Width, photo.Height, photo.FocalX ?? 0.5, photo.FocalY ?? 0.5) : null,
+                r.Photo?.Texts.Find(t => t.Language == language)?.Alt,
+                r.Photo?.Credit,
+                r.LeadImageAlt,
+                r.ImageUrl,
+                r.ImageCredit)))
             .ToList();
         return new Page<ArticleSummary>(items, number, PageSize, total);
     }

@@ -125,16 +125,13 @@ public static class ReadArticle
                 ReaderListings.SectionLinkFor(article.SectionId, query.Language, article.Section?.Name, article.Section?.Slug),
                 article.Authors,
                 article.WireCredit,
-                // A picture nobody has described in this language yet is left out rather than shown without alt text.
-                article.Photo is { } photo
-                    ? (string.IsNullOrWhiteSpace(article.LeadImageAlt) ? photo.Alt : article.LeadImageAlt) is { Length: > 0 } photoAlt
-                        ? new ArticleImage(
-                            Media.MediaVariants.Path(photo.Hash, Media.MediaVariants.Widths[3], Media.VariantFormat.Jpeg),
-                            photoAlt,
-                            photo.Credit,
-                            new LibraryPhoto(photo.Hash, photo.Width, photo.Height, photo.FocalX ?? 0.5, photo.FocalY ?? 0.5))
-                        : null
-                    : article.ImageUrl is null || string.IsNullOrWhiteSpace(article.LeadImageAlt) ? null : new ArticleImage(article.ImageUrl, article.LeadImageAlt, article.ImageCredit),
+                LeadImages.Choose(
+                    article.Photo is { } photo ? new LibraryPhoto(photo.Hash, photo.Width, photo.Height, photo.FocalX ?? 0.5, photo.FocalY ?? 0.5) : null,
+                    article.Photo?.Alt,
+                    article.Photo?.Credit,
+                    article.LeadImageAlt,
+                    article.ImageUrl,
+                    article.ImageCredit),
                 translations,
                 article.Corrections,
                 article.Source is { } source && TranslationStates.Of(article.SourceLanguage, article.SourceRevision, source.Revision) == TranslationState.Outdated

@@ -27,6 +27,8 @@ public sealed class Story
     /// </summary>
     public int? LeadMediaId { get; set; }
 
+    public Media.MediaItem? LeadMedia { get; set; }
+
     public List<StoryAuthor> Authors { get; set; } = [];
 
     public List<Article> Articles { get; set; } = [];

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Gaceta.Articles;
 using Gaceta.Authors;
 using Gaceta.Data;
+using Gaceta.Media;
 using Gaceta.Newsletters;
 using Gaceta.Polls;
 using Gaceta.Sections;
@@ -72,6 +73,27 @@ public sealed class DemoSeeder(GacetaDb db, TimeProvider time, SiteLanguages lan
                 .ToList(),
         }));
 
+        // The illustrations are library photos like any other, so the demo shows responsive images.
+        var photos = new Dictionary<string, MediaItem>();
+        foreach (var image in content.Stories.Select(s => s.LeadImage).OfType<DemoImage>().DistinctBy(i => i.File))
+        {
+            photos[image.File] = await PhotoAsync(image, now, cancellationToken);
+        }
+
+        db.AddRange(photos.Values);
+        return await db.InTransactionAsync(
+            async () =>
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                var added = AddStories(content, sections, authors, photos, now);
+                await db.SaveChangesAsync(cancellationToken);
+                return added;
+            },
+            cancellationToken);
+    }
+
+    private int AddStories(DemoContent content, Dictionary<string, Section> sections, Dictionary<string, Author> authors, Dictionary<string, MediaItem> photos, DateTime now)
+    {
         var added = 0;
         foreach (var item in content.Stories)
         {
@@ -88,7 +110,7 @@ public sealed class DemoSeeder(GacetaDb db, TimeProvider time, SiteLanguages lan
             {
                 Section = sections[item.Section],
                 WireCredit = item.WireCredit,
-                LeadImage = item.LeadImage is null ? null : new LeadImage { Url = item.LeadImage.Url, Credit = item.LeadImage.Credit },
+                LeadMediaId = item.LeadImage is null ? null : photos[item.LeadImage.File].Id,
                 CreatedAt = publishedAt,
                 Authors = item.Authors.Select((slug, i) => new StoryAuthor { Author = authors[slug], Position = i }).ToList(),
                 Articles = articles.Select(a => new Article
@@ -98,7 +120,6 @@ public sealed class DemoSeeder(GacetaDb db, TimeProvider time, SiteLanguages lan
                     Standfirst = a.Value.Standfirst,
                     Slug = a.Value.Slug,
                     Body = a.Value.Body,
-                    LeadImageAlt = item.LeadImage?.AltIn(a.Key),
                     Status = ArticleStatus.Published,
                     PublishedAt = publishedAt,
                     CreatedAt = publishedAt,
@@ -116,7 +137,6 @@ public sealed class DemoSeeder(GacetaDb db, TimeProvider time, SiteLanguages lan
                             Standfirst = a.Value.Standfirst,
                             Slug = a.Value.Slug,
                             Body = a.Value.Body,
-                            LeadImageAlt = item.LeadImage?.AltIn(a.Key),
                             SavedAt = publishedAt,
                             SavedByName = "demo",
                         },
@@ -127,8 +147,34 @@ public sealed class DemoSeeder(GacetaDb db, TimeProvider time, SiteLanguages lan
             added++;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         return added;
+    }
+
+    private async Task<MediaItem> PhotoAsync(DemoImage image, DateTime now, CancellationToken cancellationToken)
+    {
+        byte[] bytes;
+        await using (var stream = typeof(DemoSeeder).Assembly.GetManifestResourceStream("Gaceta.Demo." + image.File)
+            ?? throw new InvalidOperationException($"The demo illustration {image.File} is missing from the assembly."))
+        {
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, cancellationToken);
+            bytes = buffer.ToArray();
+        }
+
+        var header = PhotoProcessor.Probe(bytes);
+        return new MediaItem
+        {
+            Hash = MediaItem.HashOf(bytes),
+            FileName = image.File,
+            Format = ImageSniffer.Detect(bytes) ?? throw new InvalidOperationException($"The demo illustration {image.File} is not a photo."),
+            Width = header.Width,
+            Height = header.Height,
+            ByteCount = bytes.Length,
+            Credit = image.Credit,
+            CreatedAt = now,
+            Texts = image.Alt.Where(a => languages.IsSupported(a.Key)).Select(a => new MediaText { Language = a.Key, Alt = a.Value }).ToList(),
+            Original = new MediaOriginal { Bytes = bytes },
+        };
     }
 
     private static async Task<DemoContent> LoadAsync(CancellationToken cancellationToken)
@@ -172,10 +218,8 @@ public sealed class DemoSeeder(GacetaDb db, TimeProvider time, SiteLanguages lan
         double PublishedHoursAgo,
         Dictionary<string, DemoArticle> Articles);
 
-    private sealed record DemoImage(string Url, Dictionary<string, string> Alt, string? Credit)
-    {
-        public string? AltIn(string language) => Alt.GetValueOrDefault(language);
-    }
+    /// <param name="File">An illustration shipped with the demo content, as a library photo.</param>
+    private sealed record DemoImage(string File, Dictionary<string, string> Alt, string? Credit);
 
     private sealed record DemoArticle(string Headline, string Standfirst, string Slug, string Body);
 }

@@ -40,6 +40,9 @@ public sealed class MediaItem
     public MediaOriginal? Original { get; set; }
 
     public MediaText? TextIn(string language) => Texts.FirstOrDefault(t => t.Language == language);
+
+    /// <summary>The <see cref="Hash"/> of an original's bytes.</summary>
+    public static string HashOf(ReadOnlySpan<byte> original) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(original));
 }
 
 /// <summary>Alternative text and caption in one language.</summary>

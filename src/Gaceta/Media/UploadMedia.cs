@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Gaceta.Audit;
 using Gaceta.Data;
 using Gaceta.Site;
@@ -94,7 +93,7 @@ public static class UploadMedia
                 return Invalid(MediaErrors.Damaged);
             }
 
-            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            var hash = MediaItem.HashOf(bytes);
             if (await db.Set<MediaItem>().Where(m => m.Hash == hash).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken) is { } existing)
             {
                 return new Result(Outcome.AlreadyThere, existing, null);

@@ -138,7 +138,7 @@ public abstract class StoryEditorTests(GacetaApp app)
         (await editor.PostAsync(spanish, Replace(spanishFields, "intent", "Publish"))).Dispose();
 
         // The image arrives later, described in English only.
-        var withImage = Replace(Replace(await FormFieldsAsync(editor, english), "Input.ImageUrl", "/demo/harbour.svg"), "Input.ImageAlt", "The new roof seen from the quay");
+        var withImage = Replace(Replace(await FormFieldsAsync(editor, english), "Input.ImageUrl", "/images/roof.jpg"), "Input.ImageAlt", "The new roof seen from the quay");
         using (var saved = await editor.PostAsync(english, withImage))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);

@@ -47,7 +47,7 @@ public abstract class StoryModelTests(GacetaApp app)
     {
         var story = await app.Stories.CreateBilingualAsync();
         var draft = NewStory(story.SectionId, Article("en", $"draft-no-alt-{Guid.NewGuid():N}"));
-        draft.LeadImage = new LeadImage { Url = "/demo/harbour.svg" };
+        draft.LeadImage = new LeadImage { Url = "/images/roof.jpg" };
         Assert.True(await app.WithDbAsync(db =>
         {
             db.Stories.Add(draft);
@@ -57,7 +57,7 @@ public abstract class StoryModelTests(GacetaApp app)
         var withoutAlt = NewStory(story.SectionId, Article("en", $"no-alt-{Guid.NewGuid():N}"));
         withoutAlt.Articles[0].Status = ArticleStatus.Published;
         withoutAlt.Articles[0].PublishedAt = app.Clock.GetUtcNow().UtcDateTime;
-        withoutAlt.LeadImage = new LeadImage { Url = "/demo/harbour.svg" };
+        withoutAlt.LeadImage = new LeadImage { Url = "/images/roof.jpg" };
 
         var error = await Assert.ThrowsAsync<ValidationException>(() => app.WithDbAsync(db =>
         {
@@ -67,7 +67,7 @@ public abstract class StoryModelTests(GacetaApp app)
         Assert.Contains("alternative text", error.Message, StringComparison.Ordinal);
 
         var withAlt = NewStory(story.SectionId, Article("en", $"alt-{Guid.NewGuid():N}"));
-        withAlt.LeadImage = new LeadImage { Url = "/demo/harbour.svg" };
+        withAlt.LeadImage = new LeadImage { Url = "/images/roof.jpg" };
         withAlt.Articles[0].LeadImageAlt = "Cranes over the harbour at dusk";
         Assert.True(await app.WithDbAsync(db =>
         {

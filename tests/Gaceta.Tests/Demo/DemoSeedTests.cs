@@ -46,6 +46,27 @@ public abstract class DemoSeedTests(DemoApp app)
         Assert.NotNull(page.QuerySelector(".newsletter-premium"));
     }
 
+    [Theory]
+    [InlineData("en", "Flat illustration of a harbour at sunset")]
+    [InlineData("es", "Ilustración de un puerto al atardecer")]
+    public async Task TheDemoIllustrations_AreLibraryPhotos_ServedResponsively(string language, string alt)
+    {
+        var photo = await app.WithDbAsync(db => db.Set<Gaceta.Media.MediaItem>().SingleAsync(m => m.FileName == "harbour.png"));
+        var slug = await app.WithDbAsync(db => db.Articles.Where(a => a.Language == language && a.Story.LeadMediaId == photo.Id)
+            .Select(a => new { a.Slug, a.PublishedAt }).FirstAsync());
+        var reader = app.CreateReader();
+
+        var page = await reader.GetDocumentAsync(ArticlePaths.Article(language, slug.PublishedAt!.Value, slug.Slug));
+
+        var img = page.QuerySelector(".lead-figure picture img")!;
+        Assert.StartsWith(alt, img.GetAttribute("alt"), StringComparison.Ordinal);
+        Assert.Contains($"/media/{photo.Hash}/2048.jpg 2048w", img.GetAttribute("srcset"), StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("picture source[type='image/avif']"));
+        using var copy = await reader.GetAsync(new Uri($"/media/{photo.Hash}/640.webp", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, copy.StatusCode);
+        Assert.Equal("image/webp", copy.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task TheSite_HasAFavicon_LinkedFromEveryPage()
     {

@@ -49,6 +49,11 @@ public abstract class LeadPhotoTests(GacetaApp app)
             Assert.Equal("630", page.QuerySelector("meta[property='og:image:height']")!.GetAttribute("content"));
         }
 
+        // The newest story leads the front page with its photo, in the page's language.
+        var front = await reader.GetDocumentAsync("/es/");
+        Assert.Equal(story.PathIn("es"), front.QuerySelector(".lead-story .lead-headline a")!.GetAttribute("href"));
+        Assert.Equal("Grúas al amanecer", front.QuerySelector(".lead-story picture img")!.GetAttribute("alt"));
+
         // Feeds carry the photo as an enclosure, RSS and Atom alike, and a real parser reads it.
         var jpeg = $"{GacetaApp.PublicUrl}/media/{photo.Hash}/1280.jpg";
         var rss = await reader.GetByteArrayAsync(new Uri("/en/feed.xml", UriKind.Relative));

@@ -12,6 +12,9 @@ public sealed record PhotoView(LibraryPhoto Photo, string Alt, string Sizes, boo
     /// <summary>The article column: its full width on a large screen, the whole viewport on a phone.</summary>
     public const string ArticleWidth = "(min-width: 48rem) 46rem, 100vw";
 
+    /// <summary>The page's main column, as the front page's lead story uses it.</summary>
+    public const string PageWidth = "(min-width: 66rem) 62rem, 100vw";
+
     /// <summary>Every width the photo is served in, as a <c>srcset</c>.</summary>
     public static string Srcset(LibraryPhoto photo, VariantFormat format)
     {

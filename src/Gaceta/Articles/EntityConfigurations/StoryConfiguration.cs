@@ -16,7 +16,7 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
             image.Property(i => i.Url).HasColumnName("LeadImageUrl").HasMaxLength(ArticleLimits.ImageUrl);
             image.Property(i => i.Credit).HasColumnName("LeadImageCredit").HasMaxLength(ArticleLimits.ImageCredit);
         });
-        story.HasOne<Media.MediaItem>().WithMany().HasForeignKey(s => s.LeadMediaId).OnDelete(DeleteBehavior.Restrict);
+        story.HasOne(s => s.LeadMedia).WithMany().HasForeignKey(s => s.LeadMediaId).OnDelete(DeleteBehavior.Restrict);
         story.HasMany(s => s.Articles).WithOne(a => a.Story).HasForeignKey(a => a.StoryId);
         story.HasMany(s => s.Authors).WithOne().HasForeignKey(a => a.StoryId);
         story.Property(s => s.OwnerId).HasMaxLength(ColumnLengths.StaffId);
