@@ -95,6 +95,57 @@ public sealed class NewsroomJourneyTests(BrowserApp app) : IClassFixture<Browser
         }
     }
 
+    [Fact]
+    public async Task APhotoDroppedOnTheUploadForm_JoinsTheLibrary_AndItsPagePassesAxe()
+    {
+        var email = $"editor-{Guid.NewGuid():N}@gaceta.test";
+        const string password = "quay rope gull lantern";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var added = await scope.ServiceProvider.GetRequiredService<AddStaffMember.Handler>()
+                .HandleAsync(new AddStaffMember.Command(email, StaffRoles.Editor, "Marta Editor", "en", password), CancellationToken.None);
+            Assert.True(added.Succeeded);
+        }
+
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/admin/sign-in");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await WaitForHeadingAsync(page, "Stories");
+        await page.GotoAsync("/admin/media");
+        await ReaderJourneyTests.AssertNoAxeViolationsAsync(page);
+
+        // A drop as a browser delivers it: a DataTransfer holding the file, on the field's box.
+        var name = $"dropped-{Guid.NewGuid():N}.jpg";
+        byte[] jpeg;
+        using (var image = (NetVips.Image.Black(900, 600, bands: 3) + new double[] { 40, 110, 160 }).Cast(NetVips.Enums.BandFormat.Uchar))
+        {
+            jpeg = image.JpegsaveBuffer(q: 80);
+        }
+
+        await page.EvaluateAsync(
+            """
+            ([base64, name]) => {
+                const bytes = Uint8Array.from(atob(base64), c => c.charCodeAt(0));
+                const transfer = new DataTransfer();
+                transfer.items.add(new File([bytes], name, { type: "image/jpeg" }));
+                document.querySelector("#file").closest(".drop-zone").dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+            }
+            """,
+            new object[] { Convert.ToBase64String(jpeg), name });
+        Assert.Equal(name, await page.EvaluateAsync<string>("() => document.querySelector('#file').files[0].name"));
+        await page.GetByLabel("Alternative text in English").FillAsync("A blue test card");
+        await page.GetByLabel("Alternative text in Español").FillAsync("Una carta de ajuste azul");
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync(), response => response.Request.Method == "POST");
+        await page.GetByText("The photo is in the library.").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+        await WaitForHeadingAsync(page, name);
+        Assert.StartsWith("{{photo:", await page.Locator("#embed-marker").InputValueAsync(), StringComparison.Ordinal);
+        await ReaderJourneyTests.AssertNoAxeViolationsAsync(page);
+    }
+
     /// <summary>Waits for the page's main heading; on a timeout, fails with what the page said instead.</summary>
     private static async Task WaitForHeadingAsync(IPage page, string heading)
     {

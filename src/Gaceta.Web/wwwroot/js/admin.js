@@ -42,3 +42,41 @@
         field.after(button, status);
     });
 })();
+
+// Lets a photo be dropped onto a file field's box; choosing it with the field itself works the same.
+(function () {
+    "use strict";
+    document.querySelectorAll("input[type=file][data-drop]").forEach(function (field) {
+        const zone = field.closest(".field");
+        if (!zone || typeof DataTransfer === "undefined") {
+            return;
+        }
+
+        zone.classList.add("drop-zone");
+        const hint = document.createElement("p");
+        hint.className = "hint";
+        hint.textContent = field.dataset.drop;
+        field.after(hint);
+        zone.addEventListener("dragover", function (event) {
+            if (event.dataTransfer && Array.from(event.dataTransfer.types).includes("Files")) {
+                event.preventDefault();
+                zone.classList.add("drop-active");
+            }
+        });
+        zone.addEventListener("dragleave", function () {
+            zone.classList.remove("drop-active");
+        });
+        zone.addEventListener("drop", function (event) {
+            zone.classList.remove("drop-active");
+            if (!event.dataTransfer || event.dataTransfer.files.length === 0) {
+                return;
+            }
+
+            event.preventDefault();
+            const chosen = new DataTransfer();
+            chosen.items.add(event.dataTransfer.files[0]);
+            field.files = chosen.files;
+            field.dispatchEvent(new Event("change", { bubbles: true }));
+        });
+    });
+})();
