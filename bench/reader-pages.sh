@@ -15,26 +15,13 @@ NGINX_PORT=8091
 
 cleanup() {
     stop_app
-    [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+    stop_nginx
     rm -rf "$WORK"
 }
 trap cleanup EXIT
 
 ensure_tools
 publish_app
-
-to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }; printf "%.2f", v }'; }
-
-measure() { # url -> "requests/s p50-ms p99-ms"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$1" >"$WORK/wrk.txt"
-    local rps p50 p99
-    rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")
-    p50=$(awk '$1 == "50%" {print $2}' "$WORK/wrk.txt" | to_ms)
-    p99=$(awk '$1 == "99%" {print $2}' "$WORK/wrk.txt" | to_ms)
-    echo "$rps $p50 $p99"
-}
-
-median() { sort -g | awk '{ v[NR] = $0 } END { print v[int((NR + 1) / 2)] }'; }
 
 # Three alternating rounds against the cached app and nginx, so both see the same machine; medians reported.
 start_app ReaderCache__Enabled=true
@@ -44,31 +31,9 @@ NGINX_URL="http://127.0.0.1:$NGINX_PORT/article.html"
 curl -sf "$URL" >"$WORK/article.html"
 SIZE=$(wc -c <"$WORK/article.html")
 
-mkdir -p "$WORK/www" "$WORK/nginx-tmp"
+mkdir -p "$WORK/www"
 cp "$WORK/article.html" "$WORK/www/article.html"
-cat >"$WORK/nginx.conf" <<CONF
-worker_processes auto;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    sendfile on;
-    keepalive_requests 100000;
-    client_body_temp_path $WORK/nginx-tmp;
-    proxy_temp_path $WORK/nginx-tmp;
-    fastcgi_temp_path $WORK/nginx-tmp;
-    uwsgi_temp_path $WORK/nginx-tmp;
-    scgi_temp_path $WORK/nginx-tmp;
-    server {
-        listen 127.0.0.1:$NGINX_PORT;
-        root $WORK/www;
-        default_type text/html;
-    }
-}
-CONF
-/usr/sbin/nginx -c "$WORK/nginx.conf"
-sleep 0.5
+start_nginx "$WORK/www" text/html
 
 wrk -t2 -c16 -d10s "$URL" >/dev/null  # warm the cache and the JIT
 wrk -t2 -c16 -d5s "$NGINX_URL" >/dev/null
@@ -84,12 +49,10 @@ wrk -t2 -c16 -d15s "$URL" >/dev/null
 for _ in 1 2 3; do measure "$URL" >>"$WORK/uncached.txt"; done
 stop_app
 
-pick() { awk -v c="$2" '{ print $c }' "$WORK/$1.txt" | sed 's/ms$//' | median; }
 CACHED=$(pick cached 1); CACHED_P50=$(pick cached 2); CACHED_P99=$(pick cached 3)
 UNCACHED=$(pick uncached 1); UNCACHED_P50=$(pick uncached 2); UNCACHED_P99=$(pick uncached 3)
 NGINX=$(pick nginx 1); NGINX_P50=$(pick nginx 2); NGINX_P99=$(pick nginx 3)
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", 100 * a / b }'; }
 echo "Article: $ARTICLE ($SIZE bytes); wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, median of 3 runs, on $(nproc) cores"
 echo
 echo "| served by | requests/s | p50 (ms) | p99 (ms) | vs nginx |"

@@ -2,6 +2,7 @@ using Gaceta;
 using Gaceta.Web.Features;
 using Gaceta.Web.Features.Admin;
 using Gaceta.Web.Features.Api;
+using Gaceta.Web.Features.Media;
 using Gaceta.Web.Features.Newsletters;
 using Gaceta.Web.Features.Subscribers;
 using Gaceta.Web.Infrastructure.Caching;
@@ -44,9 +45,11 @@ app.UseSecurityHeaders();
 app.UseAdminNoStore();
 app.UseExceptionHandler("/error/500");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+// Photo copies already made are files that never change: answered like static files, before the rest.
+app.UseMadeMediaCopies();
 if (app.Services.GetRequiredService<IOptions<ReaderCacheOptions>>().Value.Enabled)
 {
-    // First after error handling: a cached reader page is answered before anything else runs.
+    // Next: a cached reader page is answered before anything else runs.
     app.UseOutputCache();
 }
 

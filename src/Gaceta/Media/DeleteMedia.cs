@@ -2,7 +2,6 @@ using Gaceta.Audit;
 using Gaceta.Data;
 using Gaceta.Staff;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Gaceta.Media;
 
@@ -25,7 +24,7 @@ public static class DeleteMedia
     /// <param name="UsedBy">When in use: the stories that show it.</param>
     public sealed record Result(Outcome Outcome, IReadOnlyList<ListMediaUses.Use> UsedBy);
 
-    public sealed class Handler(GacetaDb db, IOptions<MediaOptions> options, AuditLog audit, ListMediaUses.Handler uses)
+    public sealed class Handler(GacetaDb db, MediaCache cache, AuditLog audit, ListMediaUses.Handler uses)
     {
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
         {
@@ -60,7 +59,7 @@ public static class DeleteMedia
             }
 
             // Other nodes' caches only ever serve a hash nobody links to any more; this node's goes now.
-            var cached = Path.Combine(Path.GetFullPath(options.Value.Path), item.Hash[..2], item.Hash);
+            var cached = cache.FolderFor(item.Hash);
             if (Directory.Exists(cached))
             {
                 Directory.Delete(cached, recursive: true);

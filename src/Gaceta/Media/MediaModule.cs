@@ -10,6 +10,7 @@ public static class MediaModule
     {
         services.AddValidatedOptions<MediaOptions>(configuration, MediaOptions.SectionName);
         services.AddSingleton<VariantLocks>();
+        services.AddSingleton<MediaCache>();
         services.AddScoped<UploadMedia.Handler>();
         services.AddScoped<ListMedia.Handler>();
         services.AddScoped<ReadMediaVariant.Handler>();

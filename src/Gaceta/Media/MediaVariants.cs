@@ -55,6 +55,33 @@ public static class MediaVariants
     public static string Path(string hash, int width, VariantFormat format) =>
         string.Create(CultureInfo.InvariantCulture, $"/media/{hash}/{width}.{Extension(format)}");
 
+    /// <summary>
+    /// The copy an address names, from its last two segments (<c>{hash}/1280.webp</c>, <c>{hash}/social.jpg</c>),
+    /// or null when it names none that is served: any other width or format is not found, so nobody can make the
+    /// server render at will.
+    /// </summary>
+    public static ReadMediaVariant.Query? Parse(string hash, string file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (!IsHash(hash))
+        {
+            return null;
+        }
+
+        if (file == "social.jpg")
+        {
+            return new ReadMediaVariant.Query(hash, 0, VariantFormat.Jpeg, Social: true);
+        }
+
+        var dot = file.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0
+            && int.TryParse(file.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var width)
+            && IsAllowedWidth(width)
+            && FormatOf(file[(dot + 1)..]) is { } format
+            ? new ReadMediaVariant.Query(hash, width, format)
+            : null;
+    }
+
     /// <summary>Whether <paramref name="hash"/> is a SHA-256 in lower-case hex, as every stored one is.</summary>
     public static bool IsHash(string? hash) => hash is { Length: 64 } && hash.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 }

@@ -1,15 +1,12 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using Gaceta.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Gaceta.Media;
 
 /// <summary>
-/// One served copy of a photo, made the first time it is asked for (one render at a time per copy, however many
-/// ask at once) and kept in this node's cache folder after that. The original comes from the database, so every
-/// node can make every copy.
+/// One served copy of a photo, made the first time it is asked for and kept in this node's cache folder after that;
+/// a copy in the cache is served without asking the database. The original comes from the database, so every node
+/// can make every copy.
 /// </summary>
 public static class ReadMediaVariant
 {
@@ -17,9 +14,9 @@ public static class ReadMediaVariant
     public sealed record Query(string Hash, int Width, VariantFormat Format, bool Social = false);
 
     /// <param name="File">The cached copy on disk.</param>
-    public sealed record Result(string File, string ContentType, DateTime CreatedAt);
+    public sealed record Result(string File, string ContentType);
 
-    public sealed class Handler(GacetaDb db, IOptions<MediaOptions> options, VariantLocks locks)
+    public sealed class Handler(GacetaDb db, MediaCache cache, VariantLocks locks)
     {
         /// <returns>Null when no photo has that hash or the width is not one that is served.</returns>
         public async Task<Result?> HandleAsync(Query query, CancellationToken cancellationToken)
@@ -30,56 +27,100 @@ public static class ReadMediaVariant
                 return null;
             }
 
+            var file = cache.FileFor(query);
+            // Removing a photo empties this node's cache of it; another node's cache only keeps a copy nobody links to.
+            if (File.Exists(file))
+            {
+                return new Result(file, MediaCache.ContentTypeOf(query));
+            }
+
+            return await MakeAsync(query, file, cancellationToken) ? new Result(file, MediaCache.ContentTypeOf(query)) : null;
+        }
+
+        private async Task<bool> MakeAsync(Query query, string file, CancellationToken cancellationToken)
+        {
             var item = await db.Set<MediaItem>().AsNoTracking().Where(m => m.Hash == query.Hash)
-                .Select(m => new { m.Id, m.CreatedAt, m.Width, m.Height, m.FocalX, m.FocalY })
+                .Select(m => new { m.Id, m.Width, m.Height, m.FocalX, m.FocalY })
                 .FirstOrDefaultAsync(cancellationToken);
             if (item is null)
             {
-                return null;
+                return false;
             }
 
-            var file = System.IO.Path.Combine(
-                System.IO.Path.GetFullPath(options.Value.Path),
-                query.Hash[..2],
-                query.Hash,
-                query.Social ? "social.jpg" : string.Create(CultureInfo.InvariantCulture, $"{query.Width}.{MediaVariants.Extension(query.Format)}"));
-            if (!File.Exists(file))
+            using var turn = await locks.EnterAsync(file, cancellationToken);
+            if (File.Exists(file))
             {
-                var gate = locks.For(file);
-                await gate.WaitAsync(cancellationToken);
-                try
-                {
-                    if (!File.Exists(file))
-                    {
-                        var original = await db.Set<MediaOriginal>().AsNoTracking().Where(o => o.MediaItemId == item.Id)
-                            .Select(o => o.Bytes).SingleAsync(cancellationToken);
-                        var bytes = await Task.Run(
-                            () => query.Social
-                                ? PhotoProcessor.RenderCrop(original, item.Width, item.Height, MediaVariants.SocialWidth, MediaVariants.SocialHeight, item.FocalX ?? 0.5, item.FocalY ?? 0.5)
-                                : PhotoProcessor.Render(original, query.Width, query.Format),
-                            cancellationToken);
-                        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
-                        // Written aside and moved into place, so a reader never sees half a file.
-                        var partial = file + "." + Guid.NewGuid().ToString("N") + ".part";
-                        await File.WriteAllBytesAsync(partial, bytes, cancellationToken);
-                        File.Move(partial, file, overwrite: true);
-                    }
-                }
-                finally
-                {
-                    gate.Release();
-                }
+                return true;
             }
 
-            return new Result(file, MediaVariants.ContentType(query.Social ? VariantFormat.Jpeg : query.Format), item.CreatedAt);
+            var original = await db.Set<MediaOriginal>().AsNoTracking().Where(o => o.MediaItemId == item.Id)
+                .Select(o => o.Bytes).SingleAsync(cancellationToken);
+            var bytes = await Task.Run(
+                () => query.Social
+                    ? PhotoProcessor.RenderCrop(original, item.Width, item.Height, MediaVariants.SocialWidth, MediaVariants.SocialHeight, item.FocalX ?? 0.5, item.FocalY ?? 0.5)
+                    : PhotoProcessor.Render(original, query.Width, query.Format),
+                cancellationToken);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
+            // Written aside and moved into place, so a reader never sees half a file.
+            var partial = file + "." + Guid.NewGuid().ToString("N") + ".part";
+            await File.WriteAllBytesAsync(partial, bytes, cancellationToken);
+            File.Move(partial, file, overwrite: true);
+            return true;
         }
     }
 }
 
-/// <summary>One lock per copy being made, so a burst of first requests renders it once.</summary>
-public sealed class VariantLocks
+/// <summary>
+/// Who may make a copy now: one render per copy however many ask for it at once, and no more renders at a time
+/// than the machine has cores, so a burst of first requests for new photos cannot take all the memory. The locks
+/// are a fixed set shared out by the copy's name, so they do not grow with the library.
+/// </summary>
+public sealed class VariantLocks : IDisposable
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    private const int Stripes = 64;
 
-    public SemaphoreSlim For(string key) => _locks.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+    private readonly SemaphoreSlim[] _copies = Enumerable.Range(0, Stripes).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
+    private readonly SemaphoreSlim _renders = new(Environment.ProcessorCount, Environment.ProcessorCount);
+
+    public async Task<IDisposable> EnterAsync(string copy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        var stripe = _copies[(int)((uint)StringComparer.Ordinal.GetHashCode(copy) % Stripes)];
+        await stripe.WaitAsync(cancellationToken);
+        try
+        {
+            await _renders.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            stripe.Release();
+            throw;
+        }
+
+        return new Turn(stripe, _renders);
+    }
+
+    public void Dispose()
+    {
+        _renders.Dispose();
+        foreach (var stripe in _copies)
+        {
+            stripe.Dispose();
+        }
+    }
+
+    private sealed class Turn(SemaphoreSlim stripe, SemaphoreSlim renders) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                renders.Release();
+                stripe.Release();
+            }
+        }
+    }
 }
