@@ -26,14 +26,20 @@ public static class PhotoProcessor
 
         // Renders are cached on disk by the caller; libvips' own operation cache would only hold memory.
         Cache.Max = 0;
+
+        NativeMemoryTuning.Apply();
     }
+
+    /// <summary>Whether the C allocator was told to hand memory back (<see cref="NativeMemoryTuning"/>).</summary>
+    public static bool NativeMemoryTuned => NativeMemoryTuning.Applied;
 
     /// <summary>The size and frame count from the file's header, without decoding a pixel.</summary>
     /// <exception cref="VipsException">The file is not a readable image.</exception>
     public static ImageHeader Probe(byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        using var image = Image.NewFromBuffer(bytes, access: Enums.Access.Sequential);
+        using var source = Source.NewFromMemory(bytes);
+        using var image = Image.NewFromSource(source, access: Enums.Access.Sequential);
         var orientation = image.Contains("orientation") ? Convert.ToInt32(image.Get("orientation"), System.Globalization.CultureInfo.InvariantCulture) : 1;
         var pages = image.Contains("n-pages") ? Convert.ToInt32(image.Get("n-pages"), System.Globalization.CultureInfo.InvariantCulture) : 1;
         var upright = orientation is >= 5 and <= 8;
@@ -45,7 +51,8 @@ public static class PhotoProcessor
     public static void Verify(byte[] bytes)
     {
         // Every pixel at full size, streamed top to bottom: a shrinking decode would skip the damaged part.
-        using var image = Image.NewFromBuffer(bytes, access: Enums.Access.Sequential, failOn: Enums.FailOn.Truncated);
+        using var source = Source.NewFromMemory(bytes);
+        using var image = Image.NewFromSource(source, access: Enums.Access.Sequential, failOn: Enums.FailOn.Truncated);
         _ = image.Avg();
     }
 
@@ -54,7 +61,8 @@ public static class PhotoProcessor
     {
         ArgumentNullException.ThrowIfNull(original);
         // The height is left free (a bound no photo reaches): copies are as wide as asked, whatever their shape.
-        using var copy = Image.ThumbnailBuffer(original, width, height: 100_000, size: Enums.Size.Down, outputProfile: "srgb", failOn: Enums.FailOn.Error);
+        using var source = Source.NewFromMemory(original);
+        using var copy = Image.ThumbnailSource(source, width, height: 100_000, size: Enums.Size.Down, outputProfile: "srgb", failOn: Enums.FailOn.Error);
         return format switch
         {
             VariantFormat.Avif => copy.HeifsaveBuffer(q: 55, compression: Enums.ForeignHeifCompression.Av1, effort: 2, keep: Enums.ForeignKeep.None),
@@ -72,7 +80,8 @@ public static class PhotoProcessor
         ArgumentNullException.ThrowIfNull(original);
         var scale = Math.Max((double)width / uprightWidth, (double)height / uprightHeight);
         var scaledWidth = Math.Max(width, (int)Math.Ceiling(uprightWidth * scale));
-        using var scaled = Image.ThumbnailBuffer(original, scaledWidth, height: 100_000, size: Enums.Size.Both, outputProfile: "srgb", failOn: Enums.FailOn.Error);
+        using var source = Source.NewFromMemory(original);
+        using var scaled = Image.ThumbnailSource(source, scaledWidth, height: 100_000, size: Enums.Size.Both, outputProfile: "srgb", failOn: Enums.FailOn.Error);
         var left = Math.Clamp((int)Math.Round((focalX * scaled.Width) - (width / 2.0)), 0, Math.Max(0, scaled.Width - width));
         var top = Math.Clamp((int)Math.Round((focalY * scaled.Height) - (height / 2.0)), 0, Math.Max(0, scaled.Height - height));
         using var card = scaled.Crop(left, top, Math.Min(width, scaled.Width), Math.Min(height, scaled.Height));
