@@ -67,21 +67,7 @@ public sealed class NewsroomJourneyTests(BrowserApp app) : IClassFixture<Browser
     public async Task PollResults_AndTheOtherStaffPages_PassAxe()
     {
         var poll = await app.Polls.CreateAsync();
-        var email = $"admin-{Guid.NewGuid():N}@gaceta.test";
-        const string password = "harbour lamp ferry bell";
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var added = await scope.ServiceProvider.GetRequiredService<AddStaffMember.Handler>()
-                .HandleAsync(new AddStaffMember.Command(email, StaffRoles.Administrator, "Pilar Admin", "es", password), CancellationToken.None);
-            Assert.True(added.Succeeded);
-        }
-
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/admin/sign-in");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(password);
-        await page.Locator("form button[type=submit]").ClickAsync();
-        await WaitForHeadingAsync(page, "Noticias");
+        var page = await SignedInAsync(StaffRoles.Administrator, "es", "Noticias");
 
         foreach (var path in new[]
         {
@@ -98,21 +84,7 @@ public sealed class NewsroomJourneyTests(BrowserApp app) : IClassFixture<Browser
     [Fact]
     public async Task APhotoDroppedOnTheUploadForm_JoinsTheLibrary_AndItsPagePassesAxe()
     {
-        var email = $"editor-{Guid.NewGuid():N}@gaceta.test";
-        const string password = "quay rope gull lantern";
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var added = await scope.ServiceProvider.GetRequiredService<AddStaffMember.Handler>()
-                .HandleAsync(new AddStaffMember.Command(email, StaffRoles.Editor, "Marta Editor", "en", password), CancellationToken.None);
-            Assert.True(added.Succeeded);
-        }
-
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/admin/sign-in");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await WaitForHeadingAsync(page, "Stories");
+        var page = await SignedInAsync(StaffRoles.Editor, "en", "Stories");
         await page.GotoAsync("/admin/media");
         await ReaderJourneyTests.AssertNoAxeViolationsAsync(page);
 
@@ -144,6 +116,27 @@ public sealed class NewsroomJourneyTests(BrowserApp app) : IClassFixture<Browser
         await WaitForHeadingAsync(page, name);
         Assert.StartsWith("{{photo:", await page.Locator("#embed-marker").InputValueAsync(), StringComparison.Ordinal);
         await ReaderJourneyTests.AssertNoAxeViolationsAsync(page);
+    }
+
+    /// <summary>A new staff member of <paramref name="role"/>, signed in through the sign-in form.</summary>
+    private async Task<IPage> SignedInAsync(string role, string language, string firstHeading)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@gaceta.test";
+        var password = $"quay rope gull {Guid.NewGuid():N}";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var added = await scope.ServiceProvider.GetRequiredService<AddStaffMember.Handler>()
+                .HandleAsync(new AddStaffMember.Command(email, role, $"{role} Test", language, password), CancellationToken.None);
+            Assert.True(added.Succeeded);
+        }
+
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/admin/sign-in");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("form button[type=submit]").ClickAsync();
+        await WaitForHeadingAsync(page, firstHeading);
+        return page;
     }
 
     /// <summary>Waits for the page's main heading; on a timeout, fails with what the page said instead.</summary>

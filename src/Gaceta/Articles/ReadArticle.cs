@@ -68,18 +68,7 @@ public static class ReadArticle
                     a.Story.SectionId,
                     Section = a.Story.Section.Names.Where(n => n.Language == query.Language).Select(n => new { n.Name, n.Slug }).FirstOrDefault(),
                     a.Story.WireCredit,
-                    Photo = db.Set<Media.MediaItem>().Where(m => m.Id == a.Story.LeadMediaId)
-                        .Select(m => new
-                        {
-                            m.Hash,
-                            m.Width,
-                            m.Height,
-                            m.FocalX,
-                            m.FocalY,
-                            m.Credit,
-                            Alt = m.Texts.Where(t => t.Language == query.Language).Select(t => t.Alt).FirstOrDefault(),
-                        })
-                        .FirstOrDefault(),
+                    a.Story.LeadMediaId,
                     ImageUrl = a.Story.LeadImage!.Url,
                     ImageCredit = a.Story.LeadImage!.Credit,
                     Authors = a.Story.Authors.OrderBy(b => b.Position).Select(b => new AuthorLink(b.Author.Id, b.Author.Name, b.Author.Slug)).ToList(),
@@ -108,8 +97,12 @@ public static class ReadArticle
             var body = renderer.ToBlocks(article.Body);
             var pollKeys = body.Where(b => b.Embed?.Kind == Embed.Poll).Select(b => b.Embed!.Key).Distinct().ToList();
             var embeddedPolls = await polls.HandleAsync(new ReadPolls.Query(query.Language, pollKeys), cancellationToken);
-            var photoIds = body.Select(b => b.Embed?.PhotoId).OfType<int>().Distinct().ToList();
-            var placedPhotos = await photos.HandleAsync(new Media.ReadPlacedPhotos.Query(query.Language, photoIds), cancellationToken);
+            var placedIds = body.Select(b => b.Embed?.PhotoId).OfType<int>().ToHashSet();
+            var library = await photos.HandleAsync(new Media.ReadPlacedPhotos.Query(query.Language, [.. placedIds, .. article.LeadMediaId is { } leadId ? [leadId] : Array.Empty<int>()]), cancellationToken);
+            // A photo nobody has described in this language is left out of the text rather than shown undescribed.
+            var placedPhotos = library.Where(p => placedIds.Contains(p.Key) && p.Value.Alt.Length > 0)
+                .ToDictionary(p => p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Value);
+            var lead = article.LeadMediaId is { } leadMediaId ? library.GetValueOrDefault(leadMediaId) : null;
 
             return new Model(
                 article.StoryId,
@@ -125,13 +118,7 @@ public static class ReadArticle
                 ReaderListings.SectionLinkFor(article.SectionId, query.Language, article.Section?.Name, article.Section?.Slug),
                 article.Authors,
                 article.WireCredit,
-                LeadImages.Choose(
-                    article.Photo is { } photo ? new LibraryPhoto(photo.Hash, photo.Width, photo.Height, photo.FocalX ?? 0.5, photo.FocalY ?? 0.5) : null,
-                    article.Photo?.Alt,
-                    article.Photo?.Credit,
-                    article.LeadImageAlt,
-                    article.ImageUrl,
-                    article.ImageCredit),
+                LeadImages.Choose(lead?.Photo, lead?.Alt, lead?.Credit, article.LeadImageAlt, article.ImageUrl, article.ImageCredit),
                 translations,
                 article.Corrections,
                 article.Source is { } source && TranslationStates.Of(article.SourceLanguage, article.SourceRevision, source.Revision) == TranslationState.Outdated

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Gaceta.Media;
 
 /// <summary>
-/// The library photos an article's text places (<c>{{photo:12}}</c>), as a reader page in one language shows them.
-/// A photo with no alternative text in that language is left out rather than shown undescribed.
+/// Library photos by number, with what readers of one language are told about them: for the photos an article's
+/// text places (<c>{{photo:12}}</c>) and its lead photo. The alternative text is empty where nobody has written
+/// it in that language yet; the caller leaves such a photo out rather than show it undescribed.
 /// </summary>
 public static class ReadPlacedPhotos
 {
@@ -14,13 +15,13 @@ public static class ReadPlacedPhotos
 
     public sealed class Handler(GacetaDb db)
     {
-        /// <returns>The photos by the key their marker names.</returns>
-        public async Task<IReadOnlyDictionary<string, PlacedPhoto>> HandleAsync(Query query, CancellationToken cancellationToken)
+        /// <returns>The photos found, by number.</returns>
+        public async Task<IReadOnlyDictionary<int, PlacedPhoto>> HandleAsync(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
             if (query.Ids.Count == 0)
             {
-                return new Dictionary<string, PlacedPhoto>();
+                return new Dictionary<int, PlacedPhoto>();
             }
 
             var rows = await db.Set<MediaItem>().AsNoTracking().Where(m => query.Ids.Contains(m.Id))
@@ -36,9 +37,9 @@ public static class ReadPlacedPhotos
                     Text = m.Texts.Where(t => t.Language == query.Language).Select(t => new { t.Alt, t.Caption }).FirstOrDefault(),
                 })
                 .ToListAsync(cancellationToken);
-            return rows.Where(r => !string.IsNullOrWhiteSpace(r.Text?.Alt)).ToDictionary(
-                r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                r => new PlacedPhoto(new LibraryPhoto(r.Hash, r.Width, r.Height, r.FocalX ?? 0.5, r.FocalY ?? 0.5), r.Text!.Alt, r.Text.Caption, r.Credit));
+            return rows.ToDictionary(
+                r => r.Id,
+                r => new PlacedPhoto(new LibraryPhoto(r.Hash, r.Width, r.Height, r.FocalX ?? 0.5, r.FocalY ?? 0.5), r.Text?.Alt ?? string.Empty, r.Text?.Caption, r.Credit));
         }
     }
 }
