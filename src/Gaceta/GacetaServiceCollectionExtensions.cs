@@ -5,6 +5,7 @@ using Gaceta.Authors;
 using Gaceta.Changes;
 using Gaceta.Data;
 using Gaceta.Demo;
+using Gaceta.Importing;
 using Gaceta.Mail;
 using Gaceta.Media;
 using Gaceta.Newsletters;
@@ -52,6 +53,7 @@ public static class GacetaServiceCollectionExtensions
             .AddSearch()
             .AddApi()
             .AddWire()
+            .AddImporting()
             .AddMedia(configuration)
             .AddDemo();
     }

@@ -360,6 +360,61 @@ namespace Gaceta.Migrations.Postgres.Migrations
                     b.ToTable("Authors");
                 });
 
+            modelBuilder.Entity("Gaceta.Importing.ImportedItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArticleVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("StoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoryId");
+
+                    b.HasIndex("Source", "Site", "ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("ImportedItems");
+                });
+
             modelBuilder.Entity("Gaceta.Mail.OutboundMail", b =>
                 {
                     b.Property<long>("Id")
@@ -1338,7 +1393,7 @@ namespace Gaceta.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Gaceta.Articles.Story", b =>
                 {
-                    b.HasOne("Gaceta.Media.MediaItem", null)
+                    b.HasOne("Gaceta.Media.MediaItem", "LeadMedia")
                         .WithMany()
                         .HasForeignKey("LeadMediaId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1374,6 +1429,8 @@ namespace Gaceta.Migrations.Postgres.Migrations
                         });
 
                     b.Navigation("LeadImage");
+
+                    b.Navigation("LeadMedia");
 
                     b.Navigation("Section");
                 });
@@ -1420,6 +1477,15 @@ namespace Gaceta.Migrations.Postgres.Migrations
                         });
 
                     b.Navigation("Bios");
+                });
+
+            modelBuilder.Entity("Gaceta.Importing.ImportedItem", b =>
+                {
+                    b.HasOne("Gaceta.Articles.Story", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Gaceta.Media.MediaItem", b =>

@@ -341,6 +341,59 @@ namespace Gaceta.Migrations.Sqlite.Migrations
                     b.ToTable("Authors");
                 });
 
+            modelBuilder.Entity("Gaceta.Importing.ImportedItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoryId");
+
+                    b.HasIndex("Source", "Site", "ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("ImportedItems");
+                });
+
             modelBuilder.Entity("Gaceta.Mail.OutboundMail", b =>
                 {
                     b.Property<long>("Id")
@@ -1279,7 +1332,7 @@ namespace Gaceta.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Gaceta.Articles.Story", b =>
                 {
-                    b.HasOne("Gaceta.Media.MediaItem", null)
+                    b.HasOne("Gaceta.Media.MediaItem", "LeadMedia")
                         .WithMany()
                         .HasForeignKey("LeadMediaId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1315,6 +1368,8 @@ namespace Gaceta.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("LeadImage");
+
+                    b.Navigation("LeadMedia");
 
                     b.Navigation("Section");
                 });
@@ -1361,6 +1416,15 @@ namespace Gaceta.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Bios");
+                });
+
+            modelBuilder.Entity("Gaceta.Importing.ImportedItem", b =>
+                {
+                    b.HasOne("Gaceta.Articles.Story", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Gaceta.Media.MediaItem", b =>

@@ -32,6 +32,10 @@ public static class EditStory
     /// <param name="StoryId">Null to create a new story with its first article.</param>
     /// <param name="StoryVersion">The story version the form was filled from.</param>
     /// <param name="ArticleVersion">The article version the form was filled from.</param>
+    /// <param name="FirstPublishedAt">
+    /// For an article brought from another system: when it was first published there, so a first publication here
+    /// keeps that date (and the address built on it). Never later than now.
+    /// </param>
     public sealed record Command(
         int? StoryId,
         string Language,
@@ -41,7 +45,8 @@ public static class EditStory
         ArticleFields Article,
         Intent Intent,
         DateTime? ScheduleAt,
-        Actor Actor);
+        Actor Actor,
+        DateTime? FirstPublishedAt = null);
 
     public enum Outcome
     {

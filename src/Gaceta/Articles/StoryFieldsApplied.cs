@@ -58,7 +58,7 @@ internal static class StoryFieldsApplied
                 // A first publication, or a scheduled one brought forward, is dated now; a republished article keeps its date and address.
                 if (article.PublishedAt is not { } published || published > now || article.Status == ArticleStatus.Scheduled)
                 {
-                    article.PublishedAt = now;
+                    article.PublishedAt = command.FirstPublishedAt is { } first && first <= now ? first : now;
                 }
 
                 article.Status = ArticleStatus.Published;

@@ -63,6 +63,7 @@ public static class AuditActions
     public const string ApiKeyCreated = "api-key-created";
     public const string ApiKeyRevoked = "api-key-revoked";
     public const string WireImported = "wire-imported";
+    public const string ArticleImported = "article-imported";
     public const string MediaUploaded = "media-uploaded";
     public const string MediaEdited = "media-edited";
     public const string MediaDeleted = "media-deleted";

@@ -71,6 +71,8 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : IdentityDbContext<St
 
     public DbSet<Wire.WireItem> WireItems => Set<Wire.WireItem>();
 
+    public DbSet<Importing.ImportedItem> ImportedItems => Set<Importing.ImportedItem>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

@@ -1,0 +1,71 @@
+using Gaceta.Audit;
+using Gaceta.Importing;
+using Gaceta.Importing.WordPress;
+using Gaceta.Staff;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gaceta.Cli;
+
+/// <summary>
+/// <c>gaceta import wordpress &lt;export.xml&gt; [--dry-run]</c>: a WordPress export read a piece at a time, with a
+/// progress bar, then a report: a line for every post not imported as it was (skipped, invalid, or with something
+/// left out) and the counts.
+/// </summary>
+internal static class ImportCommands
+{
+    private static readonly Actor CommandLine = new("cli", "Command line (import)", StaffRoles.Editor);
+
+    public static async Task<int> WordPressAsync(string path, bool dryRun, IServiceProvider services, Terminal terminal, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            await terminal.Error.WriteLineAsync($"No file at {path}: give the .xml file WordPress's Tools → Export wrote.");
+            return Commands.Failed;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var import = scope.ServiceProvider.GetRequiredService<ImportWordPress.Handler>();
+        await using var file = File.OpenRead(path);
+        var bar = new ProgressBar(terminal);
+        var report = await import.HandleAsync(new ImportWordPress.Command(file, dryRun, CommandLine, new SynchronousProgress(bar, file.Length)), cancellationToken);
+        if (terminal.Interactive)
+        {
+            await terminal.Out.WriteLineAsync();
+        }
+
+        await WriteReportAsync(report, terminal);
+        return report.Failed ? Commands.Failed : Commands.Ok;
+    }
+
+    /// <summary>The report as an operator reads it: what needs a look first, the counts last.</summary>
+    internal static async Task WriteReportAsync(ImportReport report, Terminal terminal)
+    {
+        foreach (var entry in report.Entries.Where(e => e.Outcome is ImportOutcome.Invalid or ImportOutcome.Skipped || e.Notes.Count > 0))
+        {
+            var writer = entry.Outcome == ImportOutcome.Invalid ? terminal.Error : terminal.Out;
+            await writer.WriteLineAsync($"{entry.Source} \"{entry.Title}\": {entry.Outcome.ToString().ToLowerInvariant()}{(entry.StoryId is { } id ? $" (story {id})" : string.Empty)}");
+            foreach (var note in entry.Notes)
+            {
+                await writer.WriteLineAsync($"    {note}");
+            }
+        }
+
+        foreach (var line in report.NotModelled)
+        {
+            await terminal.Out.WriteLineAsync(line);
+        }
+
+        if (report.FileError is { } error)
+        {
+            await terminal.Error.WriteLineAsync(error);
+        }
+
+        await terminal.Out.WriteLineAsync(report.Summary());
+    }
+
+    /// <summary>Redraws the bar on the importing thread: <see cref="Progress{T}"/> would post to the thread pool.</summary>
+    private sealed class SynchronousProgress(ProgressBar bar, long total) : IProgress<double>
+    {
+        public void Report(double value) => bar.Show((long)(value * total), total, "bytes read");
+    }
+}

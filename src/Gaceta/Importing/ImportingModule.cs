@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gaceta.Importing;
+
+/// <summary>Moving a newsroom in from another system: WordPress for now.</summary>
+public static class ImportingModule
+{
+    public static IServiceCollection AddImporting(this IServiceCollection services)
+    {
+        services.AddScoped<NewsroomTargets>();
+        services.AddScoped<ImportArticle.Handler>();
+        services.AddScoped<WordPress.ImportWordPress.Handler>();
+        return services;
+    }
+}

@@ -1,0 +1,54 @@
+using Gaceta.Articles;
+using Gaceta.Authors;
+using Gaceta.Data;
+using Gaceta.Sections;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gaceta.Importing;
+
+/// <summary>
+/// The sections and authors imported stories are filed under: an existing one with the same slug is reused, else
+/// one is made. Sections and authors have no use case of their own yet, so they are written here as rows, inside
+/// the transaction of the item that needs them.
+/// </summary>
+public sealed class NewsroomTargets(GacetaDb db)
+{
+    /// <param name="names">Name and slug per language, as the other system has them.</param>
+    public async Task<int> SectionAsync(IReadOnlyDictionary<string, (string Name, string Slug)> names, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var wanted = names.ToDictionary(n => n.Key, n => (n.Value.Name.Trim(), Slug: Slugs.IsValid(n.Value.Slug) ? n.Value.Slug : Slugs.FromText(n.Value.Name)));
+        foreach (var (language, (_, slug)) in wanted)
+        {
+            var existing = await db.Sections.Where(s => s.Names.Any(n => n.Language == language && n.Slug == slug)).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
+            if (existing is { } id)
+            {
+                return id;
+            }
+        }
+
+        var section = new Section
+        {
+            Position = (await db.Sections.MaxAsync(s => (int?)s.Position, cancellationToken) ?? -1) + 1,
+            Names = wanted.Select(n => new SectionName { Language = n.Key, Name = n.Value.Item1, Slug = n.Value.Slug }).ToList(),
+        };
+        db.Sections.Add(section);
+        await db.SaveChangesAsync(cancellationToken);
+        return section.Id;
+    }
+
+    public async Task<int> AuthorAsync(string name, string slug, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        slug = Slugs.IsValid(slug) ? slug : Slugs.FromText(string.IsNullOrWhiteSpace(slug) ? name : slug);
+        if (await db.Authors.Where(a => a.Slug == slug).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken) is { } id)
+        {
+            return id;
+        }
+
+        var author = new Author { Slug = slug, Name = name.Trim().Length > 0 ? name.Trim() : slug };
+        db.Authors.Add(author);
+        await db.SaveChangesAsync(cancellationToken);
+        return author.Id;
+    }
+}
