@@ -38,12 +38,14 @@ internal static class Commands
               Imports IPTC ninjs items (a file holds one item or an array; a folder's *.json files) as draft
               stories in the section (default: the first), with a progress bar. The same item again changes
               nothing; a newer version rewrites its draft. Exit code 1 when an item was invalid.
-          gaceta import wordpress <export.xml> [--dry-run]
+          gaceta import wordpress <export.xml> [--uploads <folder>] [--dry-run]
               Imports a WordPress export (Tools → Export, WXR 1.1 or 1.2), read a piece at a time: posts
               become stories, Polylang translations one story with an article per language, categories
               sections, authors authors. Published posts keep their date; drafts stay drafts. Running it
               again creates nothing twice; a post changed in WordPress updates its article unless it was
-              edited here since. --dry-run reports without writing. Exit code 1 when a post was invalid.
+              edited here since. --uploads names a copy of wp-content/uploads: featured images become lead
+              photos and images in the text library photos. --dry-run reports without writing. Exit code 1
+              when a post was invalid.
           gaceta db migrate
               Applies pending database migrations (the release step when Database:MigrateOnStartup is off).
 
@@ -79,8 +81,8 @@ internal static class Commands
                 return await WireCommands.ImportAsync(path, null, services, terminal, cancellationToken);
             case ["wire", "import", var path, "--section", var section]:
                 return await WireCommands.ImportAsync(path, section, services, terminal, cancellationToken);
-            case ["import", "wordpress", var path, .. var flags] when flags.All(f => f == "--dry-run"):
-                return await ImportCommands.WordPressAsync(path, flags.Length > 0, services, terminal, cancellationToken);
+            case ["import", "wordpress", var path, .. var options]:
+                return await ImportCommands.WordPressAsync(path, options, services, terminal, cancellationToken);
             case ["--help" or "-h" or "help", ..]:
                 await terminal.Out.WriteLineAsync(Help);
                 return Ok;

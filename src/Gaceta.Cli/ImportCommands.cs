@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Gaceta.Cli;
 
 /// <summary>
-/// <c>gaceta import wordpress &lt;export.xml&gt; [--dry-run]</c>: a WordPress export read a piece at a time, with a
+/// <c>gaceta import wordpress &lt;export.xml&gt; [--uploads &lt;folder&gt;] [--dry-run]</c>: a WordPress export read a piece at a time, with a
 /// progress bar, then a report: a line for every post not imported as it was (skipped, invalid, or with something
 /// left out) and the counts.
 /// </summary>
@@ -15,8 +15,32 @@ internal static class ImportCommands
 {
     private static readonly Actor CommandLine = new("cli", "Command line (import)", StaffRoles.Editor);
 
-    public static async Task<int> WordPressAsync(string path, bool dryRun, IServiceProvider services, Terminal terminal, CancellationToken cancellationToken)
+    public static async Task<int> WordPressAsync(string path, string[] options, IServiceProvider services, Terminal terminal, CancellationToken cancellationToken)
     {
+        var dryRun = false;
+        string? uploads = null;
+        for (var i = 0; i < options.Length; i++)
+        {
+            switch (options[i])
+            {
+                case "--dry-run":
+                    dryRun = true;
+                    break;
+                case "--uploads" when i + 1 < options.Length:
+                    uploads = options[++i];
+                    break;
+                default:
+                    await terminal.Error.WriteLineAsync($"Unknown option {options[i]}: the options are --uploads <folder> and --dry-run.");
+                    return Commands.Usage;
+            }
+        }
+
+        if (uploads is not null && !Directory.Exists(uploads))
+        {
+            await terminal.Error.WriteLineAsync($"No folder at {uploads}: give a copy of the site's wp-content/uploads.");
+            return Commands.Failed;
+        }
+
         if (!File.Exists(path))
         {
             await terminal.Error.WriteLineAsync($"No file at {path}: give the .xml file WordPress's Tools → Export wrote.");
@@ -27,7 +51,7 @@ internal static class ImportCommands
         var import = scope.ServiceProvider.GetRequiredService<ImportWordPress.Handler>();
         await using var file = File.OpenRead(path);
         var bar = new ProgressBar(terminal);
-        var report = await import.HandleAsync(new ImportWordPress.Command(file, dryRun, CommandLine, new SynchronousProgress(bar, file.Length)), cancellationToken);
+        var report = await import.HandleAsync(new ImportWordPress.Command(file, dryRun, CommandLine, new SynchronousProgress(bar, file.Length), uploads), cancellationToken);
         if (terminal.Interactive)
         {
             await terminal.Out.WriteLineAsync();

@@ -35,7 +35,8 @@ public static class ImportArticle
         DateTime? PublishedAt,
         string ContentHash,
         bool DryRun,
-        Actor Actor);
+        Actor Actor,
+        int? LeadMediaId = null);
 
     public sealed record Result(ImportOutcome Outcome, int? StoryId, IReadOnlyList<string> Notes);
 
@@ -145,7 +146,7 @@ public static class ImportArticle
             // A published article keeps its address; an import only decides the status of what is not published yet.
             var intent = current is { Status: ArticleStatus.Published } ? EditStory.Intent.Save : command.Intent;
             var fields = current is { Status: ArticleStatus.Published } ? command.Article with { Slug = current.Slug } : command.Article;
-            var story = new EditStory.StoryFields(command.SectionId, command.AuthorIds, null, null, null, current?.LeadMediaId);
+            var story = new EditStory.StoryFields(command.SectionId, command.AuthorIds, null, null, null, command.LeadMediaId ?? current?.LeadMediaId);
             EditStory.Command Edit(EditStory.ArticleFields article) => new(
                 storyId, command.Language, current?.StoryVersion ?? 0, current?.Version ?? 0, story, article, intent,
                 intent == EditStory.Intent.Schedule ? command.PublishedAt : null, command.Actor, command.PublishedAt);

@@ -9,6 +9,7 @@ public static class ImportingModule
     {
         services.AddScoped<NewsroomTargets>();
         services.AddScoped<ImportArticle.Handler>();
+        services.AddScoped<ImportPhoto.Handler>();
         services.AddScoped<WordPress.ImportWordPress.Handler>();
         return services;
     }

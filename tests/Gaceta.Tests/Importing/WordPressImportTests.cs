@@ -85,6 +85,37 @@ public abstract class WordPressImportTests(GacetaApp app)
     }
 
     [Fact]
+    public async Task WithTheUploadsFolder_FeaturedImagesLead_AndImagesInTheTextArePlacedAsLibraryPhotos()
+    {
+        var (file, site) = await ExportAsync();
+        try
+        {
+            var uploads = Path.Combine(AppContext.BaseDirectory, "Importing", "Fixtures", "wordpress", "uploads");
+
+            var result = await CliProcess.RunAsync(app, "import", "wordpress", file, "--uploads", uploads);
+
+            Assert.True(result.ExitCode == 0, result.Output + result.Errors);
+            var ferry = await StoryOfAsync(site, "6");
+            var lead = await app.WithDbAsync(db => db.Set<Gaceta.Media.MediaItem>().Include(m => m.Texts).SingleAsync(m => m.Id == ferry.LeadMediaId));
+            Assert.Equal("ferry-at-dawn.png", lead.FileName);
+            Assert.Equal("The island ferry leaving the harbour at dawn", lead.TextIn("en")!.Alt);
+            Assert.Equal("The island ferry leaving the harbour at dawn", lead.TextIn("es")!.Alt);
+            var english = ferry.Articles.Single(a => a.Language == "en");
+            var placed = ArticleBodyRenderer.EmbedsIn(english.Body).Single(e => e.Kind == Embed.Photo);
+            Assert.Equal("seagrass.png", await app.WithDbAsync(db => db.Set<Gaceta.Media.MediaItem>().Where(m => m.Id == placed.PhotoId).Select(m => m.FileName).SingleAsync()));
+
+            var page = await app.CreateReader().GetDocumentAsync(ArticlePaths.Article("en", english.PublishedAt!.Value, english.Slug));
+            Assert.Equal("The island ferry leaving the harbour at dawn", page.QuerySelector(".lead-figure picture img")!.GetAttribute("alt"));
+            Assert.Equal("Seagrass meadow under clear water", page.QuerySelector(".article-body .body-figure picture img")!.GetAttribute("alt"));
+            Assert.Contains("The meadow the new route avoids.", page.QuerySelector(".body-figure figcaption")!.TextContent, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task APostChangedInWordPress_UpdatesItsArticle_UnlessTheNewsroomEditedItHereSince()
     {
         var (file, site) = await ExportAsync();

@@ -18,10 +18,17 @@ public static class ImportWordPress
 {
     public const string Source = "wordpress";
 
+    /// <param name="Uploads">
+    /// A copy of the site's <c>wp-content/uploads</c>: featured images become lead photos and images in the text
+    /// library photos. Without it, photos are left out and reported. Needs an export that can be read twice (a file).
+    /// </param>
     /// <param name="Progress">Told the share of the file read so far (0 to 1) after each item, when the stream can tell.</param>
-    public sealed record Command(Stream Export, bool DryRun, Actor Actor, IProgress<double>? Progress = null);
+    public sealed record Command(Stream Export, bool DryRun, Actor Actor, IProgress<double>? Progress = null, string? Uploads = null);
 
-    public sealed class Handler(ImportArticle.Handler articles, NewsroomTargets targets, SiteLanguages languages, ArticleBodyRenderer renderer, SiteClock clock)
+    /// <summary>Where WordPress keeps uploads: an address's path inside the upload folder starts after this.</summary>
+    private const string UploadsMarker = "/wp-content/uploads/";
+
+    public sealed class Handler(ImportArticle.Handler articles, ImportPhoto.Handler photos, NewsroomTargets targets, SiteLanguages languages, ArticleBodyRenderer renderer, SiteClock clock)
     {
         private readonly HtmlToMarkdown _converter = new();
 
@@ -30,6 +37,9 @@ public static class ImportWordPress
             ArgumentNullException.ThrowIfNull(command);
             var entries = new List<ImportedEntry>();
             var uncounted = new Dictionary<string, int>(StringComparer.Ordinal);
+            var attachments = command.Uploads is not null && command.Export.CanSeek
+                ? await AttachmentsAsync(command.Export, cancellationToken)
+                : new Dictionary<int, WxrItem>();
             using var reader = new WxrReader(command.Export);
             WxrSite site;
             try
@@ -49,7 +59,7 @@ public static class ImportWordPress
                 {
                     if (item.PostType == "post")
                     {
-                        entries.Add(await PostAsync(item, site, map, command, cancellationToken));
+                        entries.Add(await PostAsync(item, site, map, attachments, command, cancellationToken));
                         Count(uncounted, "tags", item.Terms.Count(t => t.Domain == "post_tag"));
                     }
                     else
@@ -72,7 +82,7 @@ public static class ImportWordPress
             return new ImportReport(entries, NotModelled(uncounted), fileError, command.DryRun);
         }
 
-        private async Task<ImportedEntry> PostAsync(WxrItem item, WxrSite site, SiteMap map, Command command, CancellationToken cancellationToken)
+        private async Task<ImportedEntry> PostAsync(WxrItem item, WxrSite site, SiteMap map, Dictionary<int, WxrItem> attachments, Command command, CancellationToken cancellationToken)
         {
             var source = string.Create(CultureInfo.InvariantCulture, $"post {item.PostId}");
             var title = WordPressContent.PlainText(item.Title);
@@ -93,11 +103,15 @@ public static class ImportWordPress
                 return new ImportedEntry(source, title, ImportOutcome.Invalid, null, ["The post has no title."]);
             }
 
-            var body = WordPressContent.ToMarkdown(item.Content, _converter, (src, _, _) =>
+            // Images are gathered while the text is converted and placed once they are in the library.
+            var images = new List<(string Source, string? Alt, string? Caption)>();
+            var body = WordPressContent.ToMarkdown(item.Content, _converter, (src, alt, caption) =>
             {
-                notes.Add($"Image left out (photos are not imported yet): {src}");
-                return null;
+                images.Add((src, alt, caption));
+                return string.Create(CultureInfo.InvariantCulture, $"{{{{{PendingImage}{images.Count - 1}}}}}");
             }, notes);
+            body = await PlaceImagesAsync(body, images, language!, command, notes, cancellationToken);
+            var leadMediaId = await LeadPhotoAsync(item, attachments, language!, command, notes, cancellationToken);
             var standfirst = Standfirst(item, body);
             var sectionId = await targets.SectionAsync(map.SectionNamesFor(item, language!), cancellationToken);
             var authorIds = new List<int>();
@@ -119,11 +133,112 @@ public static class ImportWordPress
                     new EditStory.ArticleFields(title, standfirst, Slugs.IsValid(slug) ? slug : null, body, null),
                     intent,
                     item.PostDateGmt,
-                    Hash(item),
+                    Hash(item, command.Uploads is not null),
                     command.DryRun,
-                    command.Actor),
+                    command.Actor,
+                    leadMediaId),
                 cancellationToken);
             return new ImportedEntry(source, title, result.Outcome, result.StoryId, [.. result.Notes, .. notes]);
+        }
+
+        private const string PendingImage = "import-image:";
+
+        /// <summary>Each image of the text as a library photo marker, or left out with a note.</summary>
+        private async Task<string> PlaceImagesAsync(string body, List<(string Source, string? Alt, string? Caption)> images, string language, Command command, List<string> notes, CancellationToken cancellationToken)
+        {
+            for (var i = 0; i < images.Count; i++)
+            {
+                var (src, alt, caption) = images[i];
+                string placed = string.Empty;
+                if (command.Uploads is null || command.DryRun)
+                {
+                    notes.Add($"Image left out ({(command.DryRun ? "a dry run takes no photos" : "give --uploads to bring photos")}): {src}");
+                }
+                else if (alt is null)
+                {
+                    notes.Add($"Image left out: it has no description (alt text) in WordPress: {src}");
+                }
+                else
+                {
+                    var photo = await photos.HandleAsync(new ImportPhoto.Command(command.Uploads, src, UploadsMarker, language, alt, caption, command.Actor), cancellationToken);
+                    if (photo.MediaId is { } id)
+                    {
+                        placed = Embed.PhotoMarker(id);
+                    }
+                    else
+                    {
+                        notes.Add(photo.Note!);
+                    }
+                }
+
+                body = body.Replace(string.Create(CultureInfo.InvariantCulture, $"{{{{{PendingImage}{i}}}}}"), placed, StringComparison.Ordinal);
+            }
+
+            return images.Count == 0 ? body : string.Join("\n\n", body.Split("\n\n").Where(b => b.Trim().Length > 0)).Trim() + "\n";
+        }
+
+        /// <summary>The featured image (<c>_thumbnail_id</c>) as the lead photo, described with its alternative text.</summary>
+        private async Task<int?> LeadPhotoAsync(WxrItem item, Dictionary<int, WxrItem> attachments, string language, Command command, List<string> notes, CancellationToken cancellationToken)
+        {
+            if (!item.Meta.TryGetValue("_thumbnail_id", out var thumbnail) || !int.TryParse(thumbnail, CultureInfo.InvariantCulture, out var attachmentId))
+            {
+                return null;
+            }
+
+            if (command.Uploads is null || command.DryRun)
+            {
+                notes.Add(command.DryRun ? "Featured image left out: a dry run takes no photos." : "Featured image left out: give --uploads to bring photos.");
+                return null;
+            }
+
+            if (!attachments.TryGetValue(attachmentId, out var attachment) || attachment.AttachmentUrl is not { Length: > 0 } address)
+            {
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"Featured image left out: attachment {attachmentId} is not in the export."));
+                return null;
+            }
+
+            var alt = attachment.Meta.GetValueOrDefault("_wp_attachment_image_alt") is { Length: > 0 } text ? WordPressContent.PlainText(text) : null;
+            if (alt is null)
+            {
+                notes.Add($"Featured image left out: it has no description (alt text) in WordPress: {address}");
+                return null;
+            }
+
+            var caption = WordPressContent.PlainText(attachment.Excerpt) is { Length: > 0 } excerpt ? excerpt : null;
+            var photo = await photos.HandleAsync(new ImportPhoto.Command(command.Uploads, address, UploadsMarker, language, alt, caption, command.Actor), cancellationToken);
+            if (photo.Note is { } note)
+            {
+                notes.Add(note);
+            }
+
+            return photo.MediaId;
+        }
+
+        /// <summary>A first pass for the attachments, which an export may list after the posts that use them.</summary>
+        private static async Task<Dictionary<int, WxrItem>> AttachmentsAsync(Stream export, CancellationToken cancellationToken)
+        {
+            var attachments = new Dictionary<int, WxrItem>();
+            try
+            {
+                using (var reader = new WxrReader(export))
+                {
+                    await reader.ReadSiteAsync(cancellationToken);
+                    await foreach (var item in reader.ReadItemsAsync(cancellationToken))
+                    {
+                        if (item.PostType == "attachment")
+                        {
+                            attachments[item.PostId] = item with { Content = string.Empty };
+                        }
+                    }
+                }
+            }
+            catch (WxrException)
+            {
+                // The main pass reports the file's problem; what was read up to it is used.
+            }
+
+            export.Position = 0;
+            return attachments;
         }
 
         /// <summary>Published and scheduled posts keep their status, drafts and pending ones become drafts; the rest are not imported.</summary>
@@ -154,9 +269,10 @@ public static class ImportWordPress
             return text[..(cut > 0 ? cut : ArticleLimits.Standfirst - 1)] + "…";
         }
 
-        private static string Hash(WxrItem item)
+        /// <param name="withPhotos">A run that brings photos differs from one that did not, for the same post.</param>
+        private static string Hash(WxrItem item, bool withPhotos)
         {
-            var parts = string.Join('\u001f', item.Title, item.Excerpt, item.Content, item.Status, item.PostName, item.Creator,
+            var parts = string.Join('\u001f', withPhotos ? "photos" : "text", item.Meta.GetValueOrDefault("_thumbnail_id"), item.Title, item.Excerpt, item.Content, item.Status, item.PostName, item.Creator,
                 item.PostDateGmt?.ToString("O", CultureInfo.InvariantCulture), string.Join(',', item.Terms.Where(t => t.Domain == "category").Select(t => t.Slug)));
             return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parts)));
         }
