@@ -3,6 +3,7 @@ using Gaceta.Web.Features;
 using Gaceta.Web.Features.Admin;
 using Gaceta.Web.Features.Api;
 using Gaceta.Web.Features.Media;
+using Gaceta.Web.Features.Redirects;
 using Gaceta.Web.Features.Newsletters;
 using Gaceta.Web.Features.Subscribers;
 using Gaceta.Web.Infrastructure.Caching;
@@ -47,6 +48,8 @@ app.UseExceptionHandler("/error/500");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 // Photo copies already made are files that never change: answered like static files, before the rest.
 app.UseMadeMediaCopies();
+// An old address is looked up only once nothing else answered it.
+app.UseRedirectsForMissingPages();
 if (app.Services.GetRequiredService<IOptions<ReaderCacheOptions>>().Value.Enabled)
 {
     // Next: a cached reader page is answered before anything else runs.

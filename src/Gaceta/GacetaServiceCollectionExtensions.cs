@@ -10,6 +10,7 @@ using Gaceta.Mail;
 using Gaceta.Media;
 using Gaceta.Newsletters;
 using Gaceta.Polls;
+using Gaceta.Redirects;
 using Gaceta.Search;
 using Gaceta.Sections;
 using Gaceta.Security;
@@ -54,6 +55,7 @@ public static class GacetaServiceCollectionExtensions
             .AddApi()
             .AddWire()
             .AddImporting()
+            .AddRedirects()
             .AddMedia(configuration)
             .AddDemo();
     }

@@ -820,6 +820,46 @@ namespace Gaceta.Migrations.Sqlite.Migrations
                     b.ToTable("Votes");
                 });
 
+            modelBuilder.Entity("Gaceta.Redirects.Redirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetPath")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Path")
+                        .IsUnique();
+
+                    b.HasIndex("StoryId");
+
+                    b.ToTable("Redirects");
+                });
+
             modelBuilder.Entity("Gaceta.Sections.Section", b =>
                 {
                     b.Property<int>("Id")
@@ -1657,6 +1697,14 @@ namespace Gaceta.Migrations.Sqlite.Migrations
                         .HasForeignKey("PollId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Gaceta.Redirects.Redirect", b =>
+                {
+                    b.HasOne("Gaceta.Articles.Story", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Gaceta.Sections.Section", b =>

@@ -151,6 +151,12 @@ public static class EditStory
             }
 
             var slug = await SlugForAsync(command, article, cancellationToken);
+            // A published article's old address keeps working: it answers 301 to the new one.
+            if (article.Slug.Length > 0 && slug != article.Slug && article.PublishedAt is { } publishedAt && article.Status == ArticleStatus.Published)
+            {
+                await Redirects.RecordRedirects.AddAsync(db, [ArticlePaths.Article(article.Language, publishedAt, article.Slug)], story.Id, article.Language, Redirects.RedirectOrigins.Slug, now, cancellationToken);
+            }
+
             var textChanged = StoryFieldsApplied.ApplyArticleFields(article, command.Article, slug);
             if (textChanged)
             {
@@ -285,10 +291,6 @@ public static class EditStory
                 if (!Slugs.IsValid(slug))
                 {
                     errors["Slug"] = NewsroomErrors.SlugInvalid;
-                }
-                else if (article?.PublishedAt is not null && article.Status != ArticleStatus.Scheduled && slug != article.Slug)
-                {
-                    errors["Slug"] = NewsroomErrors.SlugLocked;
                 }
                 else if (await Slugs.IsTakenAsync(db.Articles, command.Language, slug, command.StoryId, cancellationToken))
                 {

@@ -13,7 +13,6 @@ public static class NewsroomErrors
     public const string BodyRequired = "Write the body of the article.";
     public const string SlugInvalid = "Use lower-case letters, digits and hyphens only (80 characters at most).";
     public const string SlugTaken = "Another article in this language already uses this address.";
-    public const string SlugLocked = "The address of a published article cannot change: readers and links already use it.";
     public const string SectionRequired = "Choose a section.";
     public const string AuthorUnknown = "Choose authors from the list.";
     public const string WireCreditTooLong = "The wire credit is too long (100 characters at most).";

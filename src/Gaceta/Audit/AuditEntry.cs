@@ -64,6 +64,8 @@ public static class AuditActions
     public const string ApiKeyRevoked = "api-key-revoked";
     public const string WireImported = "wire-imported";
     public const string ArticleImported = "article-imported";
+    public const string RedirectAdded = "redirect-added";
+    public const string RedirectRemoved = "redirect-removed";
     public const string MediaUploaded = "media-uploaded";
     public const string MediaEdited = "media-edited";
     public const string MediaDeleted = "media-deleted";

@@ -36,7 +36,8 @@ public static class ImportArticle
         string ContentHash,
         bool DryRun,
         Actor Actor,
-        int? LeadMediaId = null);
+        int? LeadMediaId = null,
+        IReadOnlyList<string>? OldAddresses = null);
 
     public sealed record Result(ImportOutcome Outcome, int? StoryId, IReadOnlyList<string> Notes);
 
@@ -85,6 +86,8 @@ public static class ImportArticle
                 known.UpdatedAt = now;
             }
 
+            // Links and search engines know the old addresses: each answers 301 to the article.
+            await Redirects.RecordRedirects.AddAsync(db, command.OldAddresses ?? [], result.Outcome.StoryId!.Value, command.Language, Redirects.RedirectOrigins.Import, now, cancellationToken);
             audit.Add(command.Actor, AuditActions.ArticleImported, $"{command.Source} {command.Site} #{command.ExternalId} → story {result.Outcome.StoryId} ({command.Language})");
             await db.SaveChangesAsync(cancellationToken);
             if (command.DryRun)

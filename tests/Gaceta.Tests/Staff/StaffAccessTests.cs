@@ -36,6 +36,7 @@ public sealed class StaffAccessTests(SqliteApp app)
         ["admin/media"] = Writers,
         ["admin/media/{id:int}"] = Writers,
         ["admin/polls"] = Publishers,
+        ["admin/redirects"] = Publishers,
         ["admin/polls/edit/{id:int?}"] = Publishers,
         ["admin/polls/{id:int}/results"] = Publishers,
         ["admin/polls/{id:int}/votes.csv"] = Publishers,

@@ -136,12 +136,31 @@ public static class ImportWordPress
                     Hash(item, command.Uploads is not null),
                     command.DryRun,
                     command.Actor,
-                    leadMediaId),
+                    leadMediaId,
+                    OldAddresses(item, language!)),
                 cancellationToken);
             return new ImportedEntry(source, title, result.Outcome, result.StoryId, [.. result.Notes, .. notes]);
         }
 
         private const string PendingImage = "import-image:";
+
+        /// <summary>The permalink as exported, <c>/?p=id</c>, and the permalink with the language in front (Polylang's form).</summary>
+        private static List<string> OldAddresses(WxrItem item, string language)
+        {
+            var addresses = new List<string> { string.Create(CultureInfo.InvariantCulture, $"/?p={item.PostId}") };
+            if (item.Link is { Length: > 0 } link && RedirectPathOf(link) is { } path && !path.Contains("?p=", StringComparison.Ordinal))
+            {
+                addresses.Add(path);
+                if (!path.StartsWith($"/{language}/", StringComparison.Ordinal))
+                {
+                    addresses.Add($"/{language}{path}");
+                }
+            }
+
+            return addresses;
+        }
+
+        private static string? RedirectPathOf(string link) => Uri.TryCreate(link, UriKind.Absolute, out var uri) ? uri.PathAndQuery : null;
 
         /// <summary>Each image of the text as a library photo marker, or left out with a note.</summary>
         private async Task<string> PlaceImagesAsync(string body, List<(string Source, string? Alt, string? Caption)> images, string language, Command command, List<string> notes, CancellationToken cancellationToken)

@@ -58,6 +58,6 @@ public sealed class NewModel(EditStory.Handler editor, ReadStoryChoices.Handler 
     private async Task BuildFormAsync(IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken)
     {
         var choices = await storyChoices.HandleAsync(new ReadStoryChoices.Query(Language), cancellationToken);
-        Form = new StoryFormView(Input, Language, choices, errors, CanEditStory: true, Actor.CanPublish(), null, SlugLocked: false);
+        Form = new StoryFormView(Input, Language, choices, errors, CanEditStory: true, Actor.CanPublish(), null, IsPublished: false);
     }
 }

@@ -122,4 +122,4 @@ public sealed record StoryFormView(
     bool CanEditStory,
     bool CanPublish,
     ArticleStatus? Status,
-    bool SlugLocked);
+    bool IsPublished);
