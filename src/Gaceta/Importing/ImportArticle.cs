@@ -20,6 +20,8 @@ public static class ImportArticle
     /// <param name="Site">The exporting site, as its export names it.</param>
     /// <param name="ExternalId">The item's id there.</param>
     /// <param name="Siblings">The ids of the other items of its translation group, if any.</param>
+    /// <param name="Section">The section's name and slug per language; one with the same slug is reused.</param>
+    /// <param name="Authors">The byline, as names and slugs; an author with the same slug is reused.</param>
     /// <param name="PublishedAt">When it was published there (or is scheduled for).</param>
     /// <param name="ContentHash">A hash of everything imported from the item: the same again is unchanged.</param>
     public sealed record Command(
@@ -28,8 +30,8 @@ public static class ImportArticle
         string ExternalId,
         string Language,
         IReadOnlyCollection<string> Siblings,
-        int SectionId,
-        IReadOnlyList<int> AuthorIds,
+        IReadOnlyDictionary<string, (string Name, string Slug)> Section,
+        IReadOnlyList<(string Name, string Slug)> Authors,
         EditStory.ArticleFields Article,
         EditStory.Intent Intent,
         DateTime? PublishedAt,
@@ -41,7 +43,7 @@ public static class ImportArticle
 
     public sealed record Result(ImportOutcome Outcome, int? StoryId, IReadOnlyList<string> Notes);
 
-    public sealed class Handler(GacetaDb db, EditStory.Handler stories, TranslateArticle.Handler translations, SiteClock clock, AuditLog audit, ChangeFeed changes)
+    public sealed class Handler(GacetaDb db, EditStory.Handler stories, TranslateArticle.Handler translations, NewsroomTargets targets, SiteClock clock, AuditLog audit, ChangeFeed changes)
     {
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
         {
@@ -55,11 +57,18 @@ public static class ImportArticle
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var result = known is null ? await CreateAsync(command, cancellationToken) : await UpdateAsync(command, known, cancellationToken);
+            // Sections and authors are made inside the item's transaction: an item rolled back leaves none behind.
+            var sectionId = await targets.SectionAsync(command.Section, cancellationToken);
+            var authorIds = new List<int>();
+            foreach (var (name, slug) in command.Authors)
+            {
+                authorIds.Add(await targets.AuthorAsync(name, slug, cancellationToken));
+            }
+
+            var result = known is null ? await CreateAsync(command, sectionId, authorIds, cancellationToken) : await UpdateAsync(command, known, sectionId, authorIds, cancellationToken);
             if (result.Saved is not { } saved)
             {
-                db.ChangeTracker.Clear();
-                changes.RolledBack();
+                RolledBack();
                 return result.Outcome;
             }
 
@@ -93,8 +102,7 @@ public static class ImportArticle
             if (command.DryRun)
             {
                 await transaction.RollbackAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                changes.RolledBack();
+                RolledBack();
             }
             else
             {
@@ -105,7 +113,14 @@ public static class ImportArticle
             return result.Outcome;
         }
 
-        private async Task<(Result Outcome, EditStory.SavedVersions? Saved)> CreateAsync(Command command, CancellationToken cancellationToken)
+        private void RolledBack()
+        {
+            db.ChangeTracker.Clear();
+            changes.RolledBack();
+            targets.Forget();
+        }
+
+        private async Task<(Result Outcome, EditStory.SavedVersions? Saved)> CreateAsync(Command command, int sectionId, List<int> authorIds, CancellationToken cancellationToken)
         {
             var siblingStory = command.Siblings.Count == 0 ? null : await db.Set<ImportedItem>()
                 .Where(i => i.Source == command.Source && i.Site == command.Site && command.Siblings.Contains(i.ExternalId) && i.Language != command.Language)
@@ -121,13 +136,13 @@ public static class ImportArticle
                 }
 
                 var current = await CurrentAsync(siblingStory.StoryId, command.Language, cancellationToken);
-                return await SaveAsync(command, siblingStory.StoryId, current!, ImportOutcome.Created, cancellationToken);
+                return await SaveAsync(command, siblingStory.StoryId, current!, sectionId, authorIds, ImportOutcome.Created, cancellationToken);
             }
 
-            return await SaveAsync(command, null, null, ImportOutcome.Created, cancellationToken);
+            return await SaveAsync(command, null, null, sectionId, authorIds, ImportOutcome.Created, cancellationToken);
         }
 
-        private async Task<(Result Outcome, EditStory.SavedVersions? Saved)> UpdateAsync(Command command, ImportedItem known, CancellationToken cancellationToken)
+        private async Task<(Result Outcome, EditStory.SavedVersions? Saved)> UpdateAsync(Command command, ImportedItem known, int sectionId, List<int> authorIds, CancellationToken cancellationToken)
         {
             var current = await CurrentAsync(known.StoryId, known.Language, cancellationToken);
             if (current is null)
@@ -140,16 +155,16 @@ public static class ImportArticle
                 return (new Result(ImportOutcome.Skipped, known.StoryId, ["Edited here since the last import: left as the newsroom made it."]), null);
             }
 
-            return await SaveAsync(command, known.StoryId, current, ImportOutcome.Updated, cancellationToken);
+            return await SaveAsync(command, known.StoryId, current, sectionId, authorIds, ImportOutcome.Updated, cancellationToken);
         }
 
         private async Task<(Result Outcome, EditStory.SavedVersions? Saved)> SaveAsync(
-            Command command, int? storyId, Current? current, ImportOutcome outcome, CancellationToken cancellationToken)
+            Command command, int? storyId, Current? current, int sectionId, List<int> authorIds, ImportOutcome outcome, CancellationToken cancellationToken)
         {
             // A published article keeps its address; an import only decides the status of what is not published yet.
             var intent = current is { Status: ArticleStatus.Published } ? EditStory.Intent.Save : command.Intent;
             var fields = current is { Status: ArticleStatus.Published } ? command.Article with { Slug = current.Slug } : command.Article;
-            var story = new EditStory.StoryFields(command.SectionId, command.AuthorIds, null, null, null, command.LeadMediaId ?? current?.LeadMediaId);
+            var story = new EditStory.StoryFields(sectionId, authorIds, null, null, null, command.LeadMediaId ?? current?.LeadMediaId);
             EditStory.Command Edit(EditStory.ArticleFields article) => new(
                 storyId, command.Language, current?.StoryVersion ?? 0, current?.Version ?? 0, story, article, intent,
                 intent == EditStory.Intent.Schedule ? command.PublishedAt : null, command.Actor, command.PublishedAt);

@@ -9,15 +9,38 @@ namespace Gaceta.Importing;
 /// <summary>
 /// The sections and authors imported stories are filed under: an existing one with the same slug is reused, else
 /// one is made. Sections and authors have no use case of their own yet, so they are written here as rows, inside
-/// the transaction of the item that needs them.
+/// the transaction of the item that needs them. Each is looked up once per run; after a rollback the memory of
+/// what was made goes too.
 /// </summary>
 public sealed class NewsroomTargets(GacetaDb db)
 {
+    private readonly Dictionary<string, int> _sections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _authors = new(StringComparer.Ordinal);
+
+    /// <summary>Forgets what this run found or made: the transaction that made some of it was rolled back.</summary>
+    public void Forget()
+    {
+        _sections.Clear();
+        _authors.Clear();
+    }
+
     /// <param name="names">Name and slug per language, as the other system has them.</param>
     public async Task<int> SectionAsync(IReadOnlyDictionary<string, (string Name, string Slug)> names, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(names);
         var wanted = names.ToDictionary(n => n.Key, n => (n.Value.Name.Trim(), Slug: Slugs.IsValid(n.Value.Slug) ? n.Value.Slug : Slugs.FromText(n.Value.Name)));
+        var key = string.Join('|', wanted.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => $"{n.Key}:{n.Value.Slug}"));
+        if (_sections.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        _sections[key] = await FindOrMakeSectionAsync(wanted, cancellationToken);
+        return _sections[key];
+    }
+
+    private async Task<int> FindOrMakeSectionAsync(Dictionary<string, (string Name, string Slug)> wanted, CancellationToken cancellationToken)
+    {
         foreach (var (language, (_, slug)) in wanted)
         {
             var existing = await db.Sections.Where(s => s.Names.Any(n => n.Language == language && n.Slug == slug)).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
@@ -41,6 +64,17 @@ public sealed class NewsroomTargets(GacetaDb db)
     {
         ArgumentNullException.ThrowIfNull(name);
         slug = Slugs.IsValid(slug) ? slug : Slugs.FromText(string.IsNullOrWhiteSpace(slug) ? name : slug);
+        if (_authors.TryGetValue(slug, out var known))
+        {
+            return known;
+        }
+
+        _authors[slug] = await FindOrMakeAuthorAsync(name, slug, cancellationToken);
+        return _authors[slug];
+    }
+
+    private async Task<int> FindOrMakeAuthorAsync(string name, string slug, CancellationToken cancellationToken)
+    {
         if (await db.Authors.Where(a => a.Slug == slug).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken) is { } id)
         {
             return id;

@@ -173,6 +173,8 @@ public abstract class WordPressImportTests(GacetaApp app)
         try
         {
             var before = await app.WithDbAsync(db => db.Stories.CountAsync());
+            var sections = await app.WithDbAsync(db => db.Sections.CountAsync());
+            var authors = await app.WithDbAsync(db => db.Authors.CountAsync());
             await using var export = File.OpenRead(file);
 
             var report = await app.SendAsync<ImportWordPress.Handler, ImportReport>(h => h.HandleAsync(new ImportWordPress.Command(export, DryRun: true, StoryFactory.Desk), CancellationToken.None));
@@ -180,6 +182,7 @@ public abstract class WordPressImportTests(GacetaApp app)
             Assert.Equal(8, report.Count(ImportOutcome.Created));
             Assert.EndsWith("(dry run: nothing was written)", report.Summary(), StringComparison.Ordinal);
             Assert.Equal(before, await app.WithDbAsync(db => db.Stories.CountAsync()));
+            Assert.Equal((sections, authors), (await app.WithDbAsync(db => db.Sections.CountAsync()), await app.WithDbAsync(db => db.Authors.CountAsync())));
             Assert.False(await app.WithDbAsync(db => db.ImportedItems.AnyAsync(i => i.Site == site)));
         }
         finally

@@ -28,7 +28,7 @@ public static class ImportWordPress
     /// <summary>Where WordPress keeps uploads: an address's path inside the upload folder starts after this.</summary>
     private const string UploadsMarker = "/wp-content/uploads/";
 
-    public sealed class Handler(ImportArticle.Handler articles, ImportPhoto.Handler photos, NewsroomTargets targets, SiteLanguages languages, ArticleBodyRenderer renderer, SiteClock clock)
+    public sealed class Handler(ImportArticle.Handler articles, ImportPhoto.Handler photos, SiteLanguages languages, ArticleBodyRenderer renderer, SiteClock clock)
     {
         private readonly HtmlToMarkdown _converter = new();
 
@@ -113,13 +113,7 @@ public static class ImportWordPress
             body = await PlaceImagesAsync(body, images, language!, command, notes, cancellationToken);
             var leadMediaId = await LeadPhotoAsync(item, attachments, language!, command, notes, cancellationToken);
             var standfirst = Standfirst(item, body);
-            var sectionId = await targets.SectionAsync(map.SectionNamesFor(item, language!), cancellationToken);
-            var authorIds = new List<int>();
-            if (item.Creator is { Length: > 0 } login)
-            {
-                authorIds.Add(await targets.AuthorAsync(map.AuthorName(login), login, cancellationToken));
-            }
-
+            var authors = item.Creator is { Length: > 0 } login ? [(map.AuthorName(login), login)] : new List<(string, string)>();
             var slug = WebUtility.UrlDecode(item.PostName);
             var result = await articles.HandleAsync(
                 new ImportArticle.Command(
@@ -128,8 +122,8 @@ public static class ImportWordPress
                     item.PostId.ToString(CultureInfo.InvariantCulture),
                     language!,
                     map.SiblingsOf(item),
-                    sectionId,
-                    authorIds,
+                    map.SectionNamesFor(item, language!),
+                    authors,
                     new EditStory.ArticleFields(title, standfirst, Slugs.IsValid(slug) ? slug : null, body, null),
                     intent,
                     item.PostDateGmt,
