@@ -51,7 +51,7 @@ internal static class ImportCommands
         var import = scope.ServiceProvider.GetRequiredService<ImportWordPress.Handler>();
         await using var file = File.OpenRead(path);
         var bar = new ProgressBar(terminal);
-        var report = await import.HandleAsync(new ImportWordPress.Command(file, dryRun, CommandLine, new SynchronousProgress(bar, file.Length), uploads), cancellationToken);
+        var report = await import.HandleAsync(new ImportWordPress.Command(file, dryRun, CommandLine, new SynchronousProgress(bar, file.Length), uploads, path), cancellationToken);
         if (terminal.Interactive)
         {
             await terminal.Out.WriteLineAsync();
@@ -64,17 +64,7 @@ internal static class ImportCommands
     /// <summary>The report as an operator reads it: what needs a look first, the counts last.</summary>
     internal static async Task WriteReportAsync(ImportReport report, Terminal terminal)
     {
-        foreach (var entry in report.Entries.Where(e => e.Outcome is ImportOutcome.Invalid or ImportOutcome.Skipped || e.Notes.Count > 0))
-        {
-            var writer = entry.Outcome == ImportOutcome.Invalid ? terminal.Error : terminal.Out;
-            await writer.WriteLineAsync($"{entry.Source} \"{entry.Title}\": {entry.Outcome.ToString().ToLowerInvariant()}{(entry.StoryId is { } id ? $" (story {id})" : string.Empty)}");
-            foreach (var note in entry.Notes)
-            {
-                await writer.WriteLineAsync($"    {note}");
-            }
-        }
-
-        foreach (var line in report.NotModelled)
+        foreach (var line in ImportRuns.Lines(report))
         {
             await terminal.Out.WriteLineAsync(line);
         }

@@ -72,7 +72,7 @@ public sealed class NewsroomJourneyTests(BrowserApp app) : IClassFixture<Browser
         foreach (var path in new[]
         {
             $"/admin/polls/{poll.PollId}/results", "/admin/polls", $"/admin/polls/edit/{poll.PollId}",
-            "/admin/subscribers", "/admin/subscribers/import", "/admin/staff", "/admin/audit", "/admin/editions", "/admin/editions/edit", "/admin/media", "/admin/redirects",
+            "/admin/subscribers", "/admin/subscribers/import", "/admin/staff", "/admin/audit", "/admin/editions", "/admin/editions/edit", "/admin/media", "/admin/redirects", "/admin/imports",
         })
         {
             await page.GotoAsync(path);

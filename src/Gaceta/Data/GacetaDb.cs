@@ -73,6 +73,8 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : IdentityDbContext<St
 
     public DbSet<Importing.ImportedItem> ImportedItems => Set<Importing.ImportedItem>();
 
+    public DbSet<Importing.ImportRun> ImportRuns => Set<Importing.ImportRun>();
+
     public DbSet<Redirects.Redirect> Redirects => Set<Redirects.Redirect>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -10,6 +10,8 @@ public static class ImportingModule
         services.AddScoped<NewsroomTargets>();
         services.AddScoped<ImportArticle.Handler>();
         services.AddScoped<ImportPhoto.Handler>();
+        services.AddScoped<ListImportRuns.Handler>();
+        services.AddScoped<ReadImportRun.Handler>();
         services.AddScoped<WordPress.ImportWordPress.Handler>();
         return services;
     }

@@ -88,6 +88,17 @@ public abstract class WordPressImportTests(GacetaApp app)
                 Assert.NotEqual(System.Net.HttpStatusCode.MovedPermanently, draft.StatusCode);
             }
 
+            // The staff area lists the run with its report, in the editor's language.
+            using (var editor = await StaffSession.SignInAsync(app, Gaceta.Staff.StaffRoles.Editor, "es"))
+            {
+                var runs = await editor.Client.GetDocumentAsync("/admin/imports");
+                var link = runs.QuerySelectorAll("table a").First(a => a.TextContent == Path.GetFileName(file));
+                Assert.Equal("Importaciones", runs.QuerySelector("h1")!.TextContent);
+                var run = await editor.Client.GetDocumentAsync(link.GetAttribute("href")!);
+                Assert.Contains("8 creadas · 0 actualizadas · 0 sin cambios · 2 omitidas · 0 no válidas", run.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+                Assert.Contains("Shortcode removed: [gravityform", run.QuerySelector(".import-report")!.TextContent, StringComparison.Ordinal);
+            }
+
             var again = await CliProcess.RunAsync(app, "import", "wordpress", file);
             Assert.Contains("0 created · 0 updated · 8 unchanged · 2 skipped · 0 invalid", again.Output, StringComparison.Ordinal);
             Assert.Equal(2, await app.WithDbAsync(db => db.Articles.CountAsync(a => a.StoryId == ferry.Id)));

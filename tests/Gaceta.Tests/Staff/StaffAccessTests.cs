@@ -37,6 +37,8 @@ public sealed class StaffAccessTests(SqliteApp app)
         ["admin/media/{id:int}"] = Writers,
         ["admin/polls"] = Publishers,
         ["admin/redirects"] = Publishers,
+        ["admin/imports"] = Publishers,
+        ["admin/imports/{id:int}"] = Publishers,
         ["admin/polls/edit/{id:int?}"] = Publishers,
         ["admin/polls/{id:int}/results"] = Publishers,
         ["admin/polls/{id:int}/votes.csv"] = Publishers,
@@ -99,6 +101,13 @@ public sealed class StaffAccessTests(SqliteApp app)
             await db.SaveChangesAsync();
             return item.Id;
         });
+        var importId = await app.WithDbAsync(async db =>
+        {
+            var run = new Gaceta.Importing.ImportRun { Source = "wordpress", FileName = "matrix.xml", ActorName = "Matrix", StartedAt = DateTime.UtcNow, FinishedAt = DateTime.UtcNow, Report = string.Empty };
+            db.Add(run);
+            await db.SaveChangesAsync();
+            return run.Id;
+        });
         var sessions = new Dictionary<string, StaffSession>();
         foreach (var role in Everyone)
         {
@@ -113,6 +122,7 @@ public sealed class StaffAccessTests(SqliteApp app)
                 : pattern.StartsWith("admin/subscribers", StringComparison.Ordinal) ? subscriberId
                 : pattern.StartsWith("admin/editions", StringComparison.Ordinal) ? editionId
                 : pattern.StartsWith("admin/media", StringComparison.Ordinal) ? mediaId
+                : pattern.StartsWith("admin/imports", StringComparison.Ordinal) ? importId
                 : story.StoryId;
             var path = "/" + pattern.Replace("{id:int?}", "{id:int}", StringComparison.Ordinal)
                 .Replace("{id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)

@@ -101,6 +101,7 @@ internal static class AdminArea
             conventions.AuthorizeFolder("/Admin/Media", WriterPolicy);
             conventions.AuthorizeFolder("/Admin/Polls", PublisherPolicy);
             conventions.AuthorizeFolder("/Admin/Redirects", PublisherPolicy);
+            conventions.AuthorizeFolder("/Admin/Imports", PublisherPolicy);
             conventions.AuthorizeFolder("/Admin/Subscribers", PublisherPolicy);
             conventions.AuthorizeFolder("/Admin/Newsletters", PublisherPolicy);
             conventions.AuthorizeFolder("/Admin/Staff", AdministratorPolicy);

@@ -23,18 +23,27 @@ public static class ImportWordPress
     /// library photos. Without it, photos are left out and reported. Needs an export that can be read twice (a file).
     /// </param>
     /// <param name="Progress">Told the share of the file read so far (0 to 1) after each item, when the stream can tell.</param>
-    public sealed record Command(Stream Export, bool DryRun, Actor Actor, IProgress<double>? Progress = null, string? Uploads = null);
+    /// <param name="FileName">The export's name, for the list of past imports.</param>
+    public sealed record Command(Stream Export, bool DryRun, Actor Actor, IProgress<double>? Progress = null, string? Uploads = null, string FileName = "export.xml");
 
     /// <summary>Where WordPress keeps uploads: an address's path inside the upload folder starts after this.</summary>
     private const string UploadsMarker = "/wp-content/uploads/";
 
-    public sealed class Handler(ImportArticle.Handler articles, ImportPhoto.Handler photos, SiteLanguages languages, ArticleBodyRenderer renderer, SiteClock clock)
+    public sealed class Handler(ImportArticle.Handler articles, ImportPhoto.Handler photos, SiteLanguages languages, ArticleBodyRenderer renderer, SiteClock clock, Data.GacetaDb db)
     {
         private readonly HtmlToMarkdown _converter = new();
 
         public async Task<ImportReport> HandleAsync(Command command, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(command);
+            var startedAt = clock.UtcNow;
+            var report = await ImportAsync(command, cancellationToken);
+            await ImportRuns.RecordAsync(db, report.Report, Source, report.Site, command.FileName, command.Actor, startedAt, clock.UtcNow, cancellationToken);
+            return report.Report;
+        }
+
+        private async Task<(ImportReport Report, string? Site)> ImportAsync(Command command, CancellationToken cancellationToken)
+        {
             var entries = new List<ImportedEntry>();
             var uncounted = new Dictionary<string, int>(StringComparer.Ordinal);
             var attachments = command.Uploads is not null && command.Export.CanSeek
@@ -48,7 +57,7 @@ public static class ImportWordPress
             }
             catch (WxrException e)
             {
-                return new ImportReport([], [], e.Message, command.DryRun);
+                return (new ImportReport([], [], e.Message, command.DryRun), null);
             }
 
             var map = new SiteMap(site, languages);
@@ -79,7 +88,7 @@ public static class ImportWordPress
                 fileError = e.Message;
             }
 
-            return new ImportReport(entries, NotModelled(uncounted), fileError, command.DryRun);
+            return (new ImportReport(entries, NotModelled(uncounted), fileError, command.DryRun), site.BaseSiteUrl);
         }
 
         private async Task<ImportedEntry> PostAsync(WxrItem item, WxrSite site, SiteMap map, Dictionary<int, WxrItem> attachments, Command command, CancellationToken cancellationToken)

@@ -1,0 +1,115 @@
+using System.Text;
+using Gaceta.Audit;
+using Gaceta.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gaceta.Importing;
+
+/// <summary>Past imports, for the staff area: each run's counts and the lines of its report that need a look.</summary>
+public static class ImportRuns
+{
+    /// <summary>The lines an operator reads first: posts not imported as they were, then what the export held that Gaceta does not model.</summary>
+    public static IEnumerable<string> Lines(ImportReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        foreach (var entry in report.Entries.Where(e => e.Outcome is ImportOutcome.Invalid or ImportOutcome.Skipped || e.Notes.Count > 0))
+        {
+            yield return $"{entry.Source} \"{entry.Title}\": {entry.Outcome.ToString().ToLowerInvariant()}{(entry.StoryId is { } id ? $" (story {id})" : string.Empty)}";
+            foreach (var note in entry.Notes)
+            {
+                yield return "    " + note;
+            }
+        }
+
+        foreach (var line in report.NotModelled)
+        {
+            yield return line;
+        }
+
+        if (report.FileError is { } error)
+        {
+            yield return error;
+        }
+    }
+
+    /// <summary>Keeps a finished run (a dry run is not kept: it wrote nothing).</summary>
+    public static async Task RecordAsync(GacetaDb db, ImportReport report, string source, string? site, string fileName, Actor actor, DateTime startedAt, DateTime finishedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (report.DryRun)
+        {
+            return;
+        }
+
+        var lines = new StringBuilder();
+        foreach (var line in Lines(report))
+        {
+            // A report of a huge archive keeps its first megabyte of lines; the counts are always whole.
+            if (lines.Length + line.Length > 1_000_000)
+            {
+                lines.AppendLine("…");
+                break;
+            }
+
+            lines.AppendLine(line);
+        }
+
+        db.ChangeTracker.Clear();
+        db.Add(new ImportRun
+        {
+            Source = source,
+            Site = site,
+            FileName = Path.GetFileName(fileName)[..Math.Min(Path.GetFileName(fileName).Length, 260)],
+            ActorName = actor.Name,
+            StartedAt = startedAt,
+            FinishedAt = finishedAt,
+            Created = report.Count(ImportOutcome.Created),
+            Updated = report.Count(ImportOutcome.Updated),
+            Unchanged = report.Count(ImportOutcome.Unchanged),
+            Skipped = report.Count(ImportOutcome.Skipped),
+            Invalid = report.Count(ImportOutcome.Invalid),
+            FileError = report.FileError?[..Math.Min(report.FileError.Length, 2000)],
+            Report = lines.ToString(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>The past imports, newest first.</summary>
+public static class ListImportRuns
+{
+    public sealed record Query(int Page);
+
+    public sealed class Handler(GacetaDb db)
+    {
+        public async Task<IReadOnlyList<ImportRun>> HandleAsync(Query query, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(query);
+            return await db.ImportRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id)
+                .Skip((Math.Max(1, query.Page) - 1) * 50).Take(50)
+                .Select(r => new ImportRun
+                {
+                    Id = r.Id, Source = r.Source, Site = r.Site, FileName = r.FileName, ActorName = r.ActorName, StartedAt = r.StartedAt, FinishedAt = r.FinishedAt,
+                    Created = r.Created, Updated = r.Updated, Unchanged = r.Unchanged, Skipped = r.Skipped, Invalid = r.Invalid, FileError = r.FileError, Report = string.Empty,
+                })
+                .ToListAsync(cancellationToken);
+        }
+    }
+}
+
+/// <summary>One past import with its report.</summary>
+public static class ReadImportRun
+{
+    public sealed record Query(int Id);
+
+    public sealed class Handler(GacetaDb db)
+    {
+        public Task<ImportRun?> HandleAsync(Query query, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(query);
+            return db.ImportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == query.Id, cancellationToken);
+        }
+    }
+}
