@@ -8,7 +8,10 @@ namespace Gaceta.Importing;
 /// <summary>Past imports, for the staff area: each run's counts and the lines of its report that need a look.</summary>
 public static class ImportRuns
 {
-    /// <summary>The lines an operator reads first: posts not imported as they were, then what the export held that Gaceta does not model.</summary>
+    /// <summary>
+    /// The lines an operator reads first: posts not imported as they were, then what the export held that Gaceta
+    /// does not model. The file's own error is kept apart (<see cref="ImportReport.FileError"/>).
+    /// </summary>
     public static IEnumerable<string> Lines(ImportReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -24,11 +27,6 @@ public static class ImportRuns
         foreach (var line in report.NotModelled)
         {
             yield return line;
-        }
-
-        if (report.FileError is { } error)
-        {
-            yield return error;
         }
     }
 
@@ -77,23 +75,23 @@ public static class ImportRuns
     }
 }
 
-/// <summary>The past imports, newest first.</summary>
+/// <summary>The past imports, newest first, without their reports.</summary>
 public static class ListImportRuns
 {
+    public const int PageSize = 50;
+
     public sealed record Query(int Page);
+
+    public sealed record Row(int Id, string Source, string? Site, string FileName, DateTime StartedAt, int Created, int Updated, int Unchanged, int Skipped, int Invalid, bool FileFailed);
 
     public sealed class Handler(GacetaDb db)
     {
-        public async Task<IReadOnlyList<ImportRun>> HandleAsync(Query query, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<Row>> HandleAsync(Query query, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
             return await db.ImportRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id)
-                .Skip((Math.Max(1, query.Page) - 1) * 50).Take(50)
-                .Select(r => new ImportRun
-                {
-                    Id = r.Id, Source = r.Source, Site = r.Site, FileName = r.FileName, ActorName = r.ActorName, StartedAt = r.StartedAt, FinishedAt = r.FinishedAt,
-                    Created = r.Created, Updated = r.Updated, Unchanged = r.Unchanged, Skipped = r.Skipped, Invalid = r.Invalid, FileError = r.FileError, Report = string.Empty,
-                })
+                .Skip((Math.Max(1, query.Page) - 1) * PageSize).Take(PageSize)
+                .Select(r => new Row(r.Id, r.Source, r.Site, r.FileName, r.StartedAt, r.Created, r.Updated, r.Unchanged, r.Skipped, r.Invalid, r.FileError != null))
                 .ToListAsync(cancellationToken);
         }
     }

@@ -64,19 +64,24 @@ public sealed record EditionContent(
                 a.Slug,
                 PublishedAt = a.PublishedAt!.Value,
                 a.LeadImageAlt,
-                Photo = db.Set<Media.MediaItem>().Where(m => m.Id == a.Story.LeadMediaId)
+                Photo = a.Story.LeadMedia == null ? null : new
+                {
+                    a.Story.LeadMedia.Hash,
+                    a.Story.LeadMedia.Width,
+                    a.Story.LeadMedia.Height,
                     // Every language's text, chosen below: a correlated pick would need APPLY, which SQLite lacks.
-                    .Select(m => new { m.Hash, m.Width, m.Height, Texts = m.Texts.Select(t => new { t.Language, t.Alt }).ToList() })
-                    .FirstOrDefault(),
+                    Texts = a.Story.LeadMedia.Texts.Select(t => new { t.Language, t.Alt }).ToList(),
+                },
             })
             .ToListAsync(cancellationToken);
+        // Mail shows library photos only, described by the same rule as the reader pages.
         MailPhoto? PhotoOf(string? articleAlt, string? hash, int width, int height, string? libraryAlt) =>
-            hash is null || (string.IsNullOrWhiteSpace(articleAlt) ? libraryAlt : articleAlt) is not { Length: > 0 } alt
+            hash is null || LeadImages.Choose(new LibraryPhoto(hash, width, height, 0.5, 0.5), libraryAlt, null, articleAlt, null, null) is not { } image
                 ? null
                 : new MailPhoto(
                     Media.MediaVariants.Path(hash, Media.MediaVariants.NewsletterWidth, Media.VariantFormat.Jpeg),
                     Math.Max(1, (int)Math.Round((double)height * Math.Min(width, MailPhotoWidth) / width)),
-                    alt);
+                    image.Alt);
         var items = edition.Stories.OrderBy(s => s.Position)
             .Select(s => new Item(s.StoryId, articles.Where(a => a.StoryId == s.StoryId)
                 .ToDictionary(a => a.Language, a => new Link(

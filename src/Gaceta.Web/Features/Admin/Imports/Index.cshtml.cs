@@ -9,7 +9,7 @@ public sealed class IndexModel(ListImportRuns.Handler list) : AdminPageModel
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    public IReadOnlyList<ImportRun> Runs { get; private set; } = [];
+    public IReadOnlyList<ListImportRuns.Row> Runs { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Runs = await list.HandleAsync(new ListImportRuns.Query(PageNumber), cancellationToken);
