@@ -46,6 +46,22 @@ internal static class Commands
               edited here since. --uploads names a copy of wp-content/uploads: featured images become lead
               photos and images in the text library photos. --dry-run reports without writing. Exit code 1
               when a post was invalid.
+          gaceta import ghost <export.json> [--images <folder>] [--language <en|es>]
+                              [--members <members.csv> --newsletter <key> [--confirm-unproven]] [--dry-run]
+              Imports a Ghost export (Settings → Labs → Export): posts become stories in their primary tag's
+              section, authors authors with their bios, published posts keep their date and /slug/ address.
+              A post is in the site's language (Ghost's locale setting, or --language) unless an internal
+              tag such as #es names another. --images names a copy of content/images. --members brings
+              Ghost's members export onto a newsletter: subscribed members arrive pending (Ghost does not
+              export their proof of confirmation) and are mailed to confirm only with --confirm-unproven.
+          gaceta import mailchimp <csv>... --newsletter <key> [--language-column <name>] [--language <en|es>]
+                                  [--confirm-unproven] [--dry-run]
+              Imports Mailchimp's audience export (its subscribed, unsubscribed and cleaned files, in any order)
+              onto a newsletter with the consent history Mailchimp recorded: confirmed members arrive active,
+              members without a confirmation time pending (mailed to confirm only with --confirm-unproven),
+              unsubscribed ones unsubscribed and never mailed, cleaned addresses on the suppression list.
+              Spellings of one address merge. Running it again changes nothing. Exit code 1 when a file was
+              refused or a row invalid.
           gaceta db migrate
               Applies pending database migrations (the release step when Database:MigrateOnStartup is off).
 
@@ -83,6 +99,10 @@ internal static class Commands
                 return await WireCommands.ImportAsync(path, section, services, terminal, cancellationToken);
             case ["import", "wordpress", var path, .. var options]:
                 return await ImportCommands.WordPressAsync(path, options, services, terminal, cancellationToken);
+            case ["import", "ghost", var path, .. var options]:
+                return await ImportCommands.GhostAsync(path, options, services, terminal, cancellationToken);
+            case ["import", "mailchimp", .. var options]:
+                return await ImportCommands.MailchimpAsync(options, services, terminal, cancellationToken);
             case ["--help" or "-h" or "help", ..]:
                 await terminal.Out.WriteLineAsync(Help);
                 return Ok;
@@ -225,7 +245,7 @@ internal static class Commands
     }
 
     /// <summary>Reads <c>--name value</c> pairs and bare <c>--flag</c>s, refusing anything else.</summary>
-    private static bool TryParseOptions(
+    internal static bool TryParseOptions(
         string[] args, string[] valued, string[] flags, out Dictionary<string, string> options, out string problem)
     {
         options = new Dictionary<string, string>(StringComparer.Ordinal);

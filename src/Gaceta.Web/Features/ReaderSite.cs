@@ -35,6 +35,7 @@ internal static class ReaderSite
         services.AddSingleton<VoteRateLimiter>();
         services.AddSingleton<ISubscriptionMails, SubscriptionMails>();
         services.AddHostedService<MailOutboxService>();
+        services.AddHostedService<RequestedConfirmationsService>();
         services.PostConfigure<RequestLocalizationOptions>(o => o.RequestCultureProviders.Insert(0, new SubscriptionLanguageCultureProvider()));
         // Accented letters, dashes and guillemets are ordinary text in both languages: emit them as is.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -14,6 +14,13 @@ public sealed class Author
     public string? BioIn(string language) => Bios.Find(b => b.Language == language)?.Text;
 }
 
+/// <summary>How long an author's fields may be.</summary>
+public static class AuthorLimits
+{
+    public const int Name = 200;
+    public const int Bio = 2000;
+}
+
 /// <summary>An author's short biography in one language.</summary>
 public sealed class AuthorBio
 {

@@ -23,6 +23,7 @@ public static class ImportArticle
     /// <param name="Section">The section's name and slug per language; one with the same slug is reused.</param>
     /// <param name="Authors">The byline, as names and slugs; an author with the same slug is reused.</param>
     /// <param name="PublishedAt">When it was published there (or is scheduled for).</param>
+    /// <param name="AuthorBios">Biographies in the article's language by author slug, when the other system has them.</param>
     /// <param name="ContentHash">A hash of everything imported from the item: the same again is unchanged.</param>
     public sealed record Command(
         string Source,
@@ -39,7 +40,8 @@ public static class ImportArticle
         bool DryRun,
         Actor Actor,
         int? LeadMediaId = null,
-        IReadOnlyList<string>? OldAddresses = null);
+        IReadOnlyList<string>? OldAddresses = null,
+        IReadOnlyDictionary<string, string>? AuthorBios = null);
 
     public sealed record Result(ImportOutcome Outcome, int? StoryId, IReadOnlyList<string> Notes);
 
@@ -62,7 +64,7 @@ public static class ImportArticle
             var authorIds = new List<int>();
             foreach (var (name, slug) in command.Authors)
             {
-                authorIds.Add(await targets.AuthorAsync(name, slug, cancellationToken));
+                authorIds.Add(await targets.AuthorAsync(name, slug, cancellationToken, command.AuthorBios?.GetValueOrDefault(slug), command.Language));
             }
 
             var result = known is null ? await CreateAsync(command, sectionId, authorIds, cancellationToken) : await UpdateAsync(command, known, sectionId, authorIds, cancellationToken);

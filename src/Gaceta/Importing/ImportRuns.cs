@@ -17,7 +17,8 @@ public static class ImportRuns
         ArgumentNullException.ThrowIfNull(report);
         foreach (var entry in report.Entries.Where(e => e.Outcome is ImportOutcome.Invalid or ImportOutcome.Skipped || e.Notes.Count > 0))
         {
-            yield return $"{entry.Source} \"{entry.Title}\": {entry.Outcome.ToString().ToLowerInvariant()}{(entry.StoryId is { } id ? $" (story {id})" : string.Empty)}";
+            var title = entry.Title.Length > 0 ? $" \"{entry.Title}\"" : string.Empty;
+            yield return $"{entry.Source}{title}: {entry.Outcome.ToString().ToLowerInvariant()}{(entry.StoryId is { } id ? $" (story {id})" : string.Empty)}";
             foreach (var note in entry.Notes)
             {
                 yield return "    " + note;

@@ -60,7 +60,8 @@ public sealed class NewsroomTargets(GacetaDb db)
         return section.Id;
     }
 
-    public async Task<int> AuthorAsync(string name, string slug, CancellationToken cancellationToken)
+    /// <param name="bio">The author's biography in <paramref name="language"/>, when the other system has one: given to a new author, or to one with none in that language yet.</param>
+    public async Task<int> AuthorAsync(string name, string slug, CancellationToken cancellationToken, string? bio = null, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         slug = Slugs.IsValid(slug) ? slug : Slugs.FromText(string.IsNullOrWhiteSpace(slug) ? name : slug);
@@ -69,19 +70,24 @@ public sealed class NewsroomTargets(GacetaDb db)
             return known;
         }
 
-        _authors[slug] = await FindOrMakeAuthorAsync(name, slug, cancellationToken);
+        _authors[slug] = await FindOrMakeAuthorAsync(name, slug, string.IsNullOrWhiteSpace(bio) || language is null ? null : (language, bio.Trim()), cancellationToken);
         return _authors[slug];
     }
 
-    private async Task<int> FindOrMakeAuthorAsync(string name, string slug, CancellationToken cancellationToken)
+    private async Task<int> FindOrMakeAuthorAsync(string name, string slug, (string Language, string Text)? bio, CancellationToken cancellationToken)
     {
-        if (await db.Authors.Where(a => a.Slug == slug).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken) is { } id)
+        var author = await db.Authors.FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken);
+        if (author is null)
         {
-            return id;
+            author = new Author { Slug = slug, Name = name.Trim().Length > 0 ? name.Trim()[..Math.Min(name.Trim().Length, AuthorLimits.Name)] : slug };
+            db.Authors.Add(author);
         }
 
-        var author = new Author { Slug = slug, Name = name.Trim().Length > 0 ? name.Trim() : slug };
-        db.Authors.Add(author);
+        if (bio is { } given && author.BioIn(given.Language) is null)
+        {
+            author.Bios.Add(new AuthorBio { Language = given.Language, Text = given.Text[..Math.Min(given.Text.Length, AuthorLimits.Bio)] });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return author.Id;
     }

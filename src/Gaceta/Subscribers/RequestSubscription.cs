@@ -154,18 +154,28 @@ public static class RequestSubscription
                 return Outcome.ConfirmationThrottled;
             }
 
-            subscriber.LastConfirmationMailAt = now;
+            QueueConfirmation(subscriber, subscription, command.NewsletterNames, now);
             await db.SaveChangesAsync(cancellationToken);
+            return Outcome.ConfirmationSent;
+        }
+
+        /// <summary>
+        /// Adds the confirmation mail of a saved, pending subscription to the unit of work, and dates it on the
+        /// subscriber. The caller has decided it may be sent (limits, suppression).
+        /// </summary>
+        public void QueueConfirmation(Subscriber subscriber, Subscription subscription, IReadOnlyDictionary<string, string> newsletterNames, DateTime now)
+        {
+            ArgumentNullException.ThrowIfNull(subscriber);
+            ArgumentNullException.ThrowIfNull(subscription);
+            subscriber.LastConfirmationMailAt = now;
             outbox.Enqueue(
                 mails.Confirmation(new ConfirmationMail(
                     subscriber.Email,
                     subscriber.Language,
-                    command.NewsletterNames,
+                    newsletterNames,
                     tokens.Confirm(subscription.Id, now),
                     tokens.Unsubscribe(subscription.Id))),
                 "confirm-subscription");
-            await db.SaveChangesAsync(cancellationToken);
-            return Outcome.ConfirmationSent;
         }
 
         /// <summary>

@@ -56,6 +56,12 @@ public sealed class Subscription
 
     public DateTime? UnsubscribedAt { get; set; }
 
+    /// <summary>
+    /// When an import asked for this pending subscription's confirmation mail. The site writes it, in the
+    /// subscriber's language, queues it and clears this (<see cref="SendRequestedConfirmations"/>).
+    /// </summary>
+    public DateTime? ConfirmationRequestedAt { get; set; }
+
     public List<ConsentRecord> ConsentRecords { get; set; } = [];
 
     /// <summary>Whether this subscription opens a premium newsletter: confirmed, still active, and paid or given.</summary>

@@ -11,14 +11,14 @@ internal sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
     {
         author.Property(a => a.Slug).HasMaxLength(ColumnLengths.Key);
         author.HasIndex(a => a.Slug).IsUnique();
-        author.Property(a => a.Name).HasMaxLength(200);
+        author.Property(a => a.Name).HasMaxLength(AuthorLimits.Name);
         author.OwnsMany(a => a.Bios, bio =>
         {
             bio.ToTable("AuthorBios");
             bio.WithOwner().HasForeignKey("AuthorId");
             bio.HasKey("AuthorId", nameof(AuthorBio.Language));
             bio.Property(b => b.Language).HasMaxLength(ColumnLengths.LanguageCode);
-            bio.Property(b => b.Text).HasMaxLength(2000);
+            bio.Property(b => b.Text).HasMaxLength(AuthorLimits.Bio);
         });
     }
 }

@@ -29,7 +29,7 @@ public static class ImportWordPress
     /// <summary>Where WordPress keeps uploads: an address's path inside the upload folder starts after this.</summary>
     private const string UploadsMarker = "/wp-content/uploads/";
 
-    public sealed class Handler(ImportArticle.Handler articles, ImportPhoto.Handler photos, SiteLanguages languages, ArticleBodyRenderer renderer, SiteClock clock, Data.GacetaDb db)
+    public sealed class Handler(ImportArticle.Handler articles, ImportedImages images, SiteLanguages languages, ArticleBodyRenderer renderer, SiteClock clock, Data.GacetaDb db)
     {
         private readonly HtmlToMarkdown _converter = new();
 
@@ -113,15 +113,12 @@ public static class ImportWordPress
             }
 
             // Images are gathered while the text is converted and placed once they are in the library.
-            var images = new List<(string Source, string? Alt, string? Caption)>();
-            var body = WordPressContent.ToMarkdown(item.Content, _converter, (src, alt, caption) =>
-            {
-                images.Add((src, alt, caption));
-                return string.Create(CultureInfo.InvariantCulture, $"{{{{{PendingImage}{images.Count - 1}}}}}");
-            }, notes);
-            body = await PlaceImagesAsync(body, images, language!, command, notes, cancellationToken);
-            var leadMediaId = await LeadPhotoAsync(item, attachments, language!, command, notes, cancellationToken);
-            var standfirst = Standfirst(item, body);
+            var found = new List<ImportedImages.Found>();
+            var folder = command.Uploads is null ? null : new PhotoFolder(command.Uploads, UploadsMarker, "--uploads");
+            var body = WordPressContent.ToMarkdown(item.Content, _converter, ImportedImages.Collect(found), notes);
+            body = await images.PlaceAsync(body, found, language!, folder, command.DryRun, command.Actor, notes, cancellationToken);
+            var leadMediaId = await LeadPhotoAsync(item, attachments, language!, folder, command, notes, cancellationToken);
+            var standfirst = ImportedImages.Standfirst(WordPressContent.PlainText(item.Excerpt), body, renderer);
             var authors = item.Creator is { Length: > 0 } login ? [(map.AuthorName(login), login)] : new List<(string, string)>();
             var slug = WebUtility.UrlDecode(item.PostName);
             var result = await articles.HandleAsync(
@@ -145,8 +142,6 @@ public static class ImportWordPress
             return new ImportedEntry(source, title, result.Outcome, result.StoryId, [.. result.Notes, .. notes]);
         }
 
-        private const string PendingImage = "import-image:";
-
         /// <summary>The permalink as exported, <c>/?p=id</c>, and the permalink with the language in front (Polylang's form).</summary>
         private static List<string> OldAddresses(WxrItem item, string language)
         {
@@ -165,75 +160,24 @@ public static class ImportWordPress
 
         private static string? RedirectPathOf(string link) => Uri.TryCreate(link, UriKind.Absolute, out var uri) ? uri.PathAndQuery : null;
 
-        /// <summary>Each image of the text as a library photo marker, or left out with a note.</summary>
-        private async Task<string> PlaceImagesAsync(string body, List<(string Source, string? Alt, string? Caption)> images, string language, Command command, List<string> notes, CancellationToken cancellationToken)
-        {
-            for (var i = 0; i < images.Count; i++)
-            {
-                var (src, alt, caption) = images[i];
-                string placed = string.Empty;
-                if (command.Uploads is null || command.DryRun)
-                {
-                    notes.Add($"Image left out ({(command.DryRun ? "a dry run takes no photos" : "give --uploads to bring photos")}): {src}");
-                }
-                else if (alt is null)
-                {
-                    notes.Add($"Image left out: it has no description (alt text) in WordPress: {src}");
-                }
-                else
-                {
-                    var photo = await photos.HandleAsync(new ImportPhoto.Command(command.Uploads, src, UploadsMarker, language, alt, caption, command.Actor), cancellationToken);
-                    if (photo.MediaId is { } id)
-                    {
-                        placed = Embed.PhotoMarker(id);
-                    }
-                    else
-                    {
-                        notes.Add(photo.Note!);
-                    }
-                }
-
-                body = body.Replace(string.Create(CultureInfo.InvariantCulture, $"{{{{{PendingImage}{i}}}}}"), placed, StringComparison.Ordinal);
-            }
-
-            return images.Count == 0 ? body : string.Join("\n\n", body.Split("\n\n").Where(b => b.Trim().Length > 0)).Trim() + "\n";
-        }
-
         /// <summary>The featured image (<c>_thumbnail_id</c>) as the lead photo, described with its alternative text.</summary>
-        private async Task<int?> LeadPhotoAsync(WxrItem item, Dictionary<int, WxrItem> attachments, string language, Command command, List<string> notes, CancellationToken cancellationToken)
+        private async Task<int?> LeadPhotoAsync(WxrItem item, Dictionary<int, WxrItem> attachments, string language, PhotoFolder? folder, Command command, List<string> notes, CancellationToken cancellationToken)
         {
             if (!item.Meta.TryGetValue("_thumbnail_id", out var thumbnail) || !int.TryParse(thumbnail, CultureInfo.InvariantCulture, out var attachmentId))
             {
                 return null;
             }
 
-            if (command.Uploads is null || command.DryRun)
-            {
-                notes.Add(command.DryRun ? "Featured image left out: a dry run takes no photos." : "Featured image left out: give --uploads to bring photos.");
-                return null;
-            }
-
-            if (!attachments.TryGetValue(attachmentId, out var attachment) || attachment.AttachmentUrl is not { Length: > 0 } address)
+            if (folder is not null && !command.DryRun && (!attachments.TryGetValue(attachmentId, out var attachment) || attachment.AttachmentUrl is not { Length: > 0 }))
             {
                 notes.Add(string.Create(CultureInfo.InvariantCulture, $"Featured image left out: attachment {attachmentId} is not in the export."));
                 return null;
             }
 
-            var alt = attachment.Meta.GetValueOrDefault("_wp_attachment_image_alt") is { Length: > 0 } text ? WordPressContent.PlainText(text) : null;
-            if (alt is null)
-            {
-                notes.Add($"Featured image left out: it has no description (alt text) in WordPress: {address}");
-                return null;
-            }
-
-            var caption = WordPressContent.PlainText(attachment.Excerpt) is { Length: > 0 } excerpt ? excerpt : null;
-            var photo = await photos.HandleAsync(new ImportPhoto.Command(command.Uploads, address, UploadsMarker, language, alt, caption, command.Actor), cancellationToken);
-            if (photo.Note is { } note)
-            {
-                notes.Add(note);
-            }
-
-            return photo.MediaId;
+            var found = attachments.GetValueOrDefault(attachmentId);
+            var alt = found?.Meta.GetValueOrDefault("_wp_attachment_image_alt") is { Length: > 0 } text ? WordPressContent.PlainText(text) : null;
+            var caption = found is not null && WordPressContent.PlainText(found.Excerpt) is { Length: > 0 } excerpt ? excerpt : null;
+            return await images.LeadAsync(found?.AttachmentUrl ?? string.Empty, alt, caption, language, folder, command.DryRun, command.Actor, notes, cancellationToken);
         }
 
         /// <summary>A first pass for the attachments, which an export may list after the posts that use them.</summary>
@@ -273,24 +217,6 @@ public static class ImportWordPress
             _ => null,
         };
 
-        /// <summary>The excerpt, else the opening of the text, within the standfirst's limit.</summary>
-        private string Standfirst(WxrItem item, string body)
-        {
-            var text = WordPressContent.PlainText(item.Excerpt);
-            if (text.Length == 0)
-            {
-                text = renderer.ToPlainText(body);
-            }
-
-            if (text.Length <= ArticleLimits.Standfirst)
-            {
-                return text;
-            }
-
-            var cut = text.LastIndexOf(' ', ArticleLimits.Standfirst - 1);
-            return text[..(cut > 0 ? cut : ArticleLimits.Standfirst - 1)] + "…";
-        }
-
         /// <param name="withPhotos">A run that brings photos differs from one that did not, for the same post.</param>
         private static string Hash(WxrItem item, bool withPhotos)
         {
@@ -310,7 +236,7 @@ public static class ImportWordPress
         private static List<string> NotModelled(Dictionary<string, int> counts) => counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key switch
         {
             "page" => string.Create(CultureInfo.InvariantCulture, $"{c.Value} page(s): Gaceta has no pages; not imported."),
-            "attachment" => string.Create(CultureInfo.InvariantCulture, $"{c.Value} attachment(s): photos are not imported yet."),
+            "attachment" => string.Create(CultureInfo.InvariantCulture, $"{c.Value} attachment(s): files, not stories; photos come with the posts that use them (--uploads)."),
             "tags" => string.Create(CultureInfo.InvariantCulture, $"{c.Value} tag(s) on posts: Gaceta has no tags; not imported."),
             "comments" => string.Create(CultureInfo.InvariantCulture, $"{c.Value} comment(s): Gaceta has no comments; not imported."),
             _ => string.Create(CultureInfo.InvariantCulture, $"{c.Value} item(s) of type '{c.Key}': not imported."),
