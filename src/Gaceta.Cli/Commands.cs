@@ -38,14 +38,15 @@ internal static class Commands
               Imports IPTC ninjs items (a file holds one item or an array; a folder's *.json files) as draft
               stories in the section (default: the first), with a progress bar. The same item again changes
               nothing; a newer version rewrites its draft. Exit code 1 when an item was invalid.
-          gaceta import wordpress <export.xml> [--uploads <folder>] [--dry-run]
+          gaceta import wordpress <export.xml> [--uploads <folder>] [--fetch-media] [--dry-run]
               Imports a WordPress export (Tools → Export, WXR 1.1 or 1.2), read a piece at a time: posts
               become stories, Polylang translations one story with an article per language, categories
               sections, authors authors. Published posts keep their date; drafts stay drafts. Running it
               again creates nothing twice; a post changed in WordPress updates its article unless it was
               edited here since. --uploads names a copy of wp-content/uploads: featured images become lead
-              photos and images in the text library photos. --dry-run reports without writing. Exit code 1
-              when a post was invalid.
+              photos and images in the text library photos; --fetch-media fetches them over HTTP from the
+              exporting site (its own host only) instead, or what the folder lacks. --dry-run reports
+              without writing. Exit code 1 when a post was invalid.
           gaceta import ghost <export.json> [--images <folder>] [--language <en|es>]
                               [--members <members.csv> --newsletter <key> [--confirm-unproven]] [--dry-run]
               Imports a Ghost export (Settings → Labs → Export): posts become stories in their primary tag's

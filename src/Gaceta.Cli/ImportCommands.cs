@@ -20,6 +20,7 @@ internal static class ImportCommands
     public static async Task<int> WordPressAsync(string path, string[] options, IServiceProvider services, Terminal terminal, CancellationToken cancellationToken)
     {
         var dryRun = false;
+        var fetch = false;
         string? uploads = null;
         for (var i = 0; i < options.Length; i++)
         {
@@ -31,8 +32,11 @@ internal static class ImportCommands
                 case "--uploads" when i + 1 < options.Length:
                     uploads = options[++i];
                     break;
+                case "--fetch-media":
+                    fetch = true;
+                    break;
                 default:
-                    await terminal.Error.WriteLineAsync($"Unknown option {options[i]}: the options are --uploads <folder> and --dry-run.");
+                    await terminal.Error.WriteLineAsync($"Unknown option {options[i]}: the options are --uploads <folder>, --fetch-media and --dry-run.");
                     return Commands.Usage;
             }
         }
@@ -53,7 +57,7 @@ internal static class ImportCommands
         var import = scope.ServiceProvider.GetRequiredService<ImportWordPress.Handler>();
         await using var file = File.OpenRead(path);
         var bar = new ProgressBar(terminal);
-        var report = await import.HandleAsync(new ImportWordPress.Command(file, dryRun, CommandLine, new SynchronousProgress(bar, file.Length, "bytes read"), uploads, path), cancellationToken);
+        var report = await import.HandleAsync(new ImportWordPress.Command(file, dryRun, CommandLine, new SynchronousProgress(bar, file.Length, "bytes read"), uploads, path, fetch), cancellationToken);
         await EndBarAsync(terminal);
 
         await WriteReportAsync(report, terminal);

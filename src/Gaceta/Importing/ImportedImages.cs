@@ -5,11 +5,13 @@ using Gaceta.Audit;
 namespace Gaceta.Importing;
 
 /// <summary>
-/// Where an import takes photos from: a copy of the other system's upload folder, and the part of a photo's
-/// address after which the path inside it starts (WordPress: <c>/wp-content/uploads/</c>).
+/// Where an import takes photos from: a copy of the other system's upload folder (the part of a photo's address
+/// after <paramref name="Marker"/> is the path inside it, WordPress: <c>/wp-content/uploads/</c>), or the exporting
+/// site itself over HTTP, or the folder first and the site for what it lacks.
 /// </summary>
-/// <param name="Option">The command-line option that names the folder, for the report's hints.</param>
-public sealed record PhotoFolder(string Path, string Marker, string Option);
+/// <param name="Option">The command-line option that names the source, for the report's hints.</param>
+/// <param name="Site">The exporting site: photos are fetched from its host only, never from another.</param>
+public sealed record PhotoSource(string? Folder, string Marker, string Option, Uri? Site = null);
 
 /// <summary>
 /// The photos of an imported article: images found while its HTML is converted are held as placeholders and then
@@ -38,7 +40,7 @@ public sealed class ImportedImages(ImportPhoto.Handler photos)
     private static string Placeholder(int index) => string.Create(CultureInfo.InvariantCulture, $"{{{{{Pending}{index}}}}}");
 
     /// <summary>Each image of the text as a library photo marker, or left out with a note.</summary>
-    public async Task<string> PlaceAsync(string body, IReadOnlyList<Found> images, string language, PhotoFolder? folder, bool dryRun, Actor actor, ICollection<string> notes, CancellationToken cancellationToken)
+    public async Task<string> PlaceAsync(string body, IReadOnlyList<Found> images, string language, PhotoSource? folder, bool dryRun, Actor actor, ICollection<string> notes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(images);
@@ -67,7 +69,7 @@ public sealed class ImportedImages(ImportPhoto.Handler photos)
     }
 
     /// <summary>The featured image as the lead photo, described with its alternative text; null, with a note, when it cannot be.</summary>
-    public async Task<int?> LeadAsync(string address, string? alt, string? caption, string language, PhotoFolder? folder, bool dryRun, Actor actor, ICollection<string> notes, CancellationToken cancellationToken)
+    public async Task<int?> LeadAsync(string address, string? alt, string? caption, string language, PhotoSource? folder, bool dryRun, Actor actor, ICollection<string> notes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notes);
         if (folder is null || dryRun)
@@ -85,9 +87,9 @@ public sealed class ImportedImages(ImportPhoto.Handler photos)
         return await TakeAsync(folder, address, language, alt, caption, actor, notes, cancellationToken);
     }
 
-    private async Task<int?> TakeAsync(PhotoFolder folder, string address, string language, string alt, string? caption, Actor actor, ICollection<string> notes, CancellationToken cancellationToken)
+    private async Task<int?> TakeAsync(PhotoSource folder, string address, string language, string alt, string? caption, Actor actor, ICollection<string> notes, CancellationToken cancellationToken)
     {
-        var photo = await photos.HandleAsync(new ImportPhoto.Command(folder.Path, address, folder.Marker, language, alt, caption, actor), cancellationToken);
+        var photo = await photos.HandleAsync(new ImportPhoto.Command(folder, address, language, alt, caption, actor), cancellationToken);
         if (photo.Note is { } note)
         {
             notes.Add(note);

@@ -11,6 +11,7 @@ public static class ImportingModule
         services.AddScoped<ImportArticle.Handler>();
         services.AddScoped<ImportPhoto.Handler>();
         services.AddScoped<ImportedImages>();
+        services.AddSingleton<PhotoDownloads>();
         services.AddScoped<Ghost.ImportGhost.Handler>();
         services.AddScoped<Members.ImportMembers.Handler>();
         services.AddScoped<ListImportRuns.Handler>();

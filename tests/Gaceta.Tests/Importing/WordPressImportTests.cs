@@ -141,6 +141,109 @@ public abstract class WordPressImportTests(GacetaApp app)
     }
 
     [Fact]
+    public async Task WithFetchMedia_PhotosComeOverHttpFromTheExportingSite_AndNeverFromAnotherHost()
+    {
+        var uploads = Path.Combine(AppContext.BaseDirectory, "Importing", "Fixtures", "wordpress", "uploads");
+        using var listener = new TcpListenerPort();
+        using var server = new System.Net.HttpListener { Prefixes = { $"http://127.0.0.1:{listener.Port}/" } };
+        server.Start();
+        var asked = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var serving = Task.Run(async () =>
+        {
+            while (server.IsListening)
+            {
+                System.Net.HttpListenerContext context;
+                try
+                {
+                    context = await server.GetContextAsync();
+                }
+                catch (Exception e) when (e is System.Net.HttpListenerException or ObjectDisposedException)
+                {
+                    return;
+                }
+
+                var path = context.Request.Url!.AbsolutePath;
+                asked.Enqueue(path);
+                var file = Path.Combine(uploads, path.Replace("/wp-content/uploads/", string.Empty, StringComparison.Ordinal));
+                if (path.StartsWith("/wp-content/uploads/", StringComparison.Ordinal) && File.Exists(file))
+                {
+                    context.Response.ContentType = "image/png";
+                    await context.Response.OutputStream.WriteAsync(await File.ReadAllBytesAsync(file));
+                }
+                else
+                {
+                    context.Response.StatusCode = 404;
+                }
+
+                context.Response.Close();
+            }
+        });
+        var xml = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Importing", "Fixtures", "wordpress", "polylang-export.xml"));
+        var file = Path.Combine(Path.GetTempPath(), $"gaceta-wxr-{Guid.NewGuid():N}.xml");
+        // The photo in the text points at another host (as a hostile export might): it is not fetched.
+        xml = xml.Replace("<img src=\"http://wp.gaceta.test/wp-content/uploads/2026/10/seagrass.png\"", "<img src=\"http://169.254.169.254/wp-content/uploads/2026/10/seagrass.png\"", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(file, xml.Replace(FixtureHost, $"127.0.0.1:{listener.Port}", StringComparison.Ordinal));
+        try
+        {
+            var result = await CliProcess.RunAsync(app, "import", "wordpress", file, "--fetch-media");
+
+            Assert.True(result.ExitCode == 0, result.Output + result.Errors);
+            Assert.Contains("Photo not fetched: it is not on the exporting site (127.0.0.1): http://169.254.169.254/", result.Output, StringComparison.Ordinal);
+            var ferry = await StoryOfAsync($"http://127.0.0.1:{listener.Port}", "6");
+            var lead = await app.WithDbAsync(db => db.Set<Gaceta.Media.MediaItem>().Include(m => m.Texts).SingleAsync(m => m.Id == ferry.LeadMediaId));
+            Assert.Equal("The island ferry leaving the harbour at dawn", lead.TextIn("en")!.Alt);
+            Assert.Contains("/wp-content/uploads/2026/10/ferry-at-dawn.png", asked);
+            Assert.DoesNotContain(ArticleBodyRenderer.EmbedsIn(ferry.Articles.Single(a => a.Language == "en").Body), e => e.Kind == Embed.Photo);
+        }
+        finally
+        {
+            server.Stop();
+            await serving;
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>A free loopback port, found by letting the system pick one.</summary>
+    private sealed class TcpListenerPort : IDisposable
+    {
+        public TcpListenerPort()
+        {
+            var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            probe.Start();
+            Port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+        }
+
+        public int Port { get; }
+
+        public void Dispose()
+        {
+        }
+    }
+
+    [Fact]
+    public async Task AnExportInWxr11_ReadsAsTheSameSite()
+    {
+        var (file, site) = await ExportAsync();
+        try
+        {
+            // WordPress 3.1 to 3.5 wrote WXR 1.1: the same elements under the 1.1 namespaces.
+            await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file))
+                .Replace("http://wordpress.org/export/1.2/", "http://wordpress.org/export/1.1/", StringComparison.Ordinal)
+                .Replace("<wp:wxr_version>1.2</wp:wxr_version>", "<wp:wxr_version>1.1</wp:wxr_version>", StringComparison.Ordinal));
+
+            var report = await ImportAsync(file);
+
+            Assert.Equal((8, 2, 0), (report.Count(ImportOutcome.Created), report.Count(ImportOutcome.Skipped), report.Count(ImportOutcome.Invalid)));
+            Assert.Equal(["en", "es"], (await StoryOfAsync(site, "6")).Articles.Select(a => a.Language).Order().ToList());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task APostChangedInWordPress_UpdatesItsArticle_UnlessTheNewsroomEditedItHereSince()
     {
         var (file, site) = await ExportAsync();

@@ -128,7 +128,7 @@ public static class ImportGhost
             }
 
             var language = LanguageOf(export, post, fallback);
-            var folder = command.Images is null ? null : new PhotoFolder(command.Images, GhostContent.ImagesMarker, "--images");
+            var folder = command.Images is null ? null : new PhotoSource(command.Images, GhostContent.ImagesMarker, "--images");
             var found = new List<ImportedImages.Found>();
             var body = _converter.Convert(GhostContent.Prepare(post.Html), ImportedImages.Collect(found), notes);
             for (var i = 0; i < found.Count; i++)

@@ -24,7 +24,14 @@ public static class ImportWordPress
     /// </param>
     /// <param name="Progress">Told the share of the file read so far (0 to 1) after each item, when the stream can tell.</param>
     /// <param name="FileName">The export's name, for the list of past imports.</param>
-    public sealed record Command(Stream Export, bool DryRun, Actor Actor, IProgress<double>? Progress = null, string? Uploads = null, string FileName = "export.xml");
+    /// <param name="FetchMedia">
+    /// Fetch photos over HTTP from the exporting site (its host only) when <paramref name="Uploads"/> is not given or
+    /// lacks them.
+    /// </param>
+    public sealed record Command(Stream Export, bool DryRun, Actor Actor, IProgress<double>? Progress = null, string? Uploads = null, string FileName = "export.xml", bool FetchMedia = false)
+    {
+        public bool WithPhotos => Uploads is not null || FetchMedia;
+    }
 
     /// <summary>Where WordPress keeps uploads: an address's path inside the upload folder starts after this.</summary>
     private const string UploadsMarker = "/wp-content/uploads/";
@@ -46,7 +53,7 @@ public static class ImportWordPress
         {
             var entries = new List<ImportedEntry>();
             var uncounted = new Dictionary<string, int>(StringComparer.Ordinal);
-            var attachments = command.Uploads is not null && command.Export.CanSeek
+            var attachments = command.WithPhotos && command.Export.CanSeek
                 ? await AttachmentsAsync(command.Export, cancellationToken)
                 : new Dictionary<int, WxrItem>();
             using var reader = new WxrReader(command.Export);
@@ -114,7 +121,8 @@ public static class ImportWordPress
 
             // Images are gathered while the text is converted and placed once they are in the library.
             var found = new List<ImportedImages.Found>();
-            var folder = command.Uploads is null ? null : new PhotoFolder(command.Uploads, UploadsMarker, "--uploads");
+            var folder = !command.WithPhotos ? null : new PhotoSource(
+                command.Uploads, UploadsMarker, command.Uploads is null ? "--fetch-media" : "--uploads", command.FetchMedia && Uri.TryCreate(site.BaseSiteUrl, UriKind.Absolute, out var home) ? home : null);
             var body = WordPressContent.ToMarkdown(item.Content, _converter, ImportedImages.Collect(found), notes);
             body = await images.PlaceAsync(body, found, language!, folder, command.DryRun, command.Actor, notes, cancellationToken);
             var leadMediaId = await LeadPhotoAsync(item, attachments, language!, folder, command, notes, cancellationToken);
@@ -133,7 +141,7 @@ public static class ImportWordPress
                     new EditStory.ArticleFields(title, standfirst, Slugs.IsValid(slug) ? slug : null, body, null),
                     intent,
                     item.PostDateGmt,
-                    Hash(item, command.Uploads is not null),
+                    Hash(item, command.WithPhotos),
                     command.DryRun,
                     command.Actor,
                     leadMediaId,
@@ -161,7 +169,7 @@ public static class ImportWordPress
         private static string? RedirectPathOf(string link) => Uri.TryCreate(link, UriKind.Absolute, out var uri) ? uri.PathAndQuery : null;
 
         /// <summary>The featured image (<c>_thumbnail_id</c>) as the lead photo, described with its alternative text.</summary>
-        private async Task<int?> LeadPhotoAsync(WxrItem item, Dictionary<int, WxrItem> attachments, string language, PhotoFolder? folder, Command command, List<string> notes, CancellationToken cancellationToken)
+        private async Task<int?> LeadPhotoAsync(WxrItem item, Dictionary<int, WxrItem> attachments, string language, PhotoSource? folder, Command command, List<string> notes, CancellationToken cancellationToken)
         {
             if (!item.Meta.TryGetValue("_thumbnail_id", out var thumbnail) || !int.TryParse(thumbnail, CultureInfo.InvariantCulture, out var attachmentId))
             {
@@ -236,7 +244,7 @@ public static class ImportWordPress
         private static List<string> NotModelled(Dictionary<string, int> counts) => counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key switch
         {
             "page" => string.Create(CultureInfo.InvariantCulture, $"{c.Value} page(s): Gaceta has no pages; not imported."),
-            "attachment" => string.Create(CultureInfo.InvariantCulture, $"{c.Value} attachment(s): files, not stories; photos come with the posts that use them (--uploads)."),
+            "attachment" => string.Create(CultureInfo.InvariantCulture, $"{c.Value} attachment(s): files, not stories; photos come with the posts that use them (--uploads or --fetch-media)."),
             "tags" => string.Create(CultureInfo.InvariantCulture, $"{c.Value} tag(s) on posts: Gaceta has no tags; not imported."),
             "comments" => string.Create(CultureInfo.InvariantCulture, $"{c.Value} comment(s): Gaceta has no comments; not imported."),
             _ => string.Create(CultureInfo.InvariantCulture, $"{c.Value} item(s) of type '{c.Key}': not imported."),
