@@ -74,6 +74,7 @@ public static class RequestSubscription
         MailOutbox outbox,
         ISubscriptionMails mails,
         ConfirmationThrottle throttle,
+        ConfirmationMailer confirmations,
         SuppressionList suppressions,
         IOptions<SubscriptionOptions> options)
     {
@@ -154,28 +155,9 @@ public static class RequestSubscription
                 return Outcome.ConfirmationThrottled;
             }
 
-            QueueConfirmation(subscriber, subscription, command.NewsletterNames, now);
+            confirmations.Queue(subscriber, subscription, command.NewsletterNames, now);
             await db.SaveChangesAsync(cancellationToken);
             return Outcome.ConfirmationSent;
-        }
-
-        /// <summary>
-        /// Adds the confirmation mail of a saved, pending subscription to the unit of work, and dates it on the
-        /// subscriber. The caller has decided it may be sent (limits, suppression).
-        /// </summary>
-        public void QueueConfirmation(Subscriber subscriber, Subscription subscription, IReadOnlyDictionary<string, string> newsletterNames, DateTime now)
-        {
-            ArgumentNullException.ThrowIfNull(subscriber);
-            ArgumentNullException.ThrowIfNull(subscription);
-            subscriber.LastConfirmationMailAt = now;
-            outbox.Enqueue(
-                mails.Confirmation(new ConfirmationMail(
-                    subscriber.Email,
-                    subscriber.Language,
-                    newsletterNames,
-                    tokens.Confirm(subscription.Id, now),
-                    tokens.Unsubscribe(subscription.Id))),
-                "confirm-subscription");
         }
 
         /// <summary>

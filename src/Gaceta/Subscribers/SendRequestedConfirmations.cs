@@ -17,7 +17,7 @@ public static class SendRequestedConfirmations
     public const int BatchSize = 200;
 
     /// <returns>How many confirmation mails were queued.</returns>
-    public sealed class Handler(GacetaDb db, RequestSubscription.Handler requests, SuppressionList suppressions, SiteClock clock, MailOutbox outbox)
+    public sealed class Handler(GacetaDb db, ConfirmationMailer confirmations, SuppressionList suppressions, SiteClock clock, MailOutbox outbox)
     {
         public async Task<int> HandleAsync(CancellationToken cancellationToken)
         {
@@ -44,7 +44,7 @@ public static class SendRequestedConfirmations
                         continue;
                     }
 
-                    requests.QueueConfirmation(subscription.Subscriber, subscription, subscription.Newsletter.Names.ToDictionary(n => n.Language, n => n.Name), now);
+                    confirmations.Queue(subscription.Subscriber, subscription, subscription.Newsletter.Names.ToDictionary(n => n.Language, n => n.Name), now);
                     queued++;
                 }
 

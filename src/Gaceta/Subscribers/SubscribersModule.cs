@@ -13,6 +13,7 @@ public static class SubscribersModule
         services.AddSingleton<ConfirmationThrottle>();
         services.AddScoped<FindSubscriber.Handler>();
         services.AddScoped<RequestSubscription.Handler>();
+        services.AddScoped<ConfirmationMailer>();
         services.AddScoped<SendRequestedConfirmations.Handler>();
         services.AddScoped<SubscribeFromForm.Handler>();
         services.AddScoped<ReadSubscriptionByToken.Handler>();
