@@ -177,33 +177,51 @@ public static class EditStory
                 story.Version++;
             }
 
+            void Audit()
+            {
+                var subject = $"story {story.Id} ({article.Language}): {article.Headline}";
+                if (isNew)
+                {
+                    audit.Add(actor, AuditActions.StoryCreated, subject);
+                }
+
+                audit.Add(actor, command.Intent switch
+                {
+                    Intent.Publish => AuditActions.ArticlePublished,
+                    Intent.Schedule => AuditActions.ArticleScheduled,
+                    Intent.Unpublish => AuditActions.ArticleUnpublished,
+                    _ => AuditActions.ArticleSaved,
+                }, subject);
+            }
+
+            // A story that has its number already is audited in the same save; a new one learns it from the save.
+            if (!isNew)
+            {
+                Audit();
+            }
+
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(e))
             {
-                return new Result(Outcome.Conflict, story.Id, new Dictionary<string, string>(), null);
-            }
-            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
-            {
-                return new Result(Outcome.Invalid, story.Id, new Dictionary<string, string> { ["Slug"] = NewsroomErrors.SlugTaken }, null);
+                // Nothing was saved: the entries that would have recorded it go too.
+                foreach (var entry in db.ChangeTracker.Entries<AuditEntry>().Where(a => a.State == EntityState.Added).ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+
+                return e is DbUpdateConcurrencyException
+                    ? new Result(Outcome.Conflict, story.Id, new Dictionary<string, string>(), null)
+                    : new Result(Outcome.Invalid, story.Id, new Dictionary<string, string> { ["Slug"] = NewsroomErrors.SlugTaken }, null);
             }
 
-            var subject = $"story {story.Id} ({article.Language}): {article.Headline}";
             if (isNew)
             {
-                audit.Add(actor, AuditActions.StoryCreated, subject);
+                Audit();
+                await db.SaveChangesAsync(cancellationToken);
             }
-
-            audit.Add(actor, command.Intent switch
-            {
-                Intent.Publish => AuditActions.ArticlePublished,
-                Intent.Schedule => AuditActions.ArticleScheduled,
-                Intent.Unpublish => AuditActions.ArticleUnpublished,
-                _ => AuditActions.ArticleSaved,
-            }, subject);
-            await db.SaveChangesAsync(cancellationToken);
 
             var visibleAfter = story.Articles.Any(a => a.IsVisibleAt(now));
             var change = visibleBefore || visibleAfter

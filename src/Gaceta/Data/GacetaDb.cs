@@ -98,18 +98,57 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : IdentityDbContext<St
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        ValidateStories();
-        GuardConsentRecords();
-        GuardRecords();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var detecting = Checked();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        ValidateStories();
-        GuardConsentRecords();
-        GuardRecords();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var detecting = Checked();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
+    /// <summary>
+    /// Finds what changed once, then runs the checks below and the save on that one finding (each check reads the
+    /// tracked entries and changes nothing, so finding again before each would only cost time).
+    /// </summary>
+    /// <returns>Whether changes were being detected automatically, to restore after the save.</returns>
+    private bool Checked()
+    {
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        if (detecting)
+        {
+            ChangeTracker.DetectChanges();
+            ChangeTracker.AutoDetectChangesEnabled = false;
+        }
+
+        try
+        {
+            ValidateStories();
+            GuardConsentRecords();
+            GuardRecords();
+        }
+        catch
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+            throw;
+        }
+
+        return detecting;
     }
 
     /// <summary>

@@ -37,7 +37,12 @@ public static class ImportGhost
         {
             ArgumentNullException.ThrowIfNull(command);
             var startedAt = clock.UtcNow;
-            var report = await ImportAsync(command, cancellationToken);
+            ImportReport report;
+            await using (await ImportSession.OpenAsync(db, cancellationToken))
+            {
+                report = await ImportAsync(command, cancellationToken);
+            }
+
             await ImportRuns.RecordAsync(db, report, Source, Site, command.FileName, command.Actor, startedAt, clock.UtcNow, cancellationToken);
             return report;
         }

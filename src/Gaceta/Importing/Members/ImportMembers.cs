@@ -57,7 +57,12 @@ public static class ImportMembers
         {
             ArgumentNullException.ThrowIfNull(command);
             var startedAt = clock.UtcNow;
-            var report = await ImportAsync(command, cancellationToken);
+            ImportReport report;
+            await using (await ImportSession.OpenAsync(db, cancellationToken))
+            {
+                report = await ImportAsync(command, cancellationToken);
+            }
+
             var files = string.Join(", ", command.Files.Select(f => Path.GetFileName(f.Name)));
             await ImportRuns.RecordAsync(db, report, command.Source, null, files, command.Actor, startedAt, clock.UtcNow, cancellationToken);
             return report;

@@ -44,7 +44,12 @@ public static class ImportWordPress
         {
             ArgumentNullException.ThrowIfNull(command);
             var startedAt = clock.UtcNow;
-            var report = await ImportAsync(command, cancellationToken);
+            (ImportReport Report, string? Site) report;
+            await using (await ImportSession.OpenAsync(db, cancellationToken))
+            {
+                report = await ImportAsync(command, cancellationToken);
+            }
+
             await ImportRuns.RecordAsync(db, report.Report, Source, report.Site, command.FileName, command.Actor, startedAt, clock.UtcNow, cancellationToken);
             return report.Report;
         }
