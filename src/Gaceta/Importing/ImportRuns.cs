@@ -31,8 +31,29 @@ public static class ImportRuns
         }
     }
 
+    /// <summary>
+    /// Runs an import on one connection for its whole length (<see cref="ImportSession"/>) and keeps the finished run.
+    /// </summary>
+    /// <param name="import">The import itself: its report, and the exporting site when the file named one.</param>
+    public static async Task<ImportReport> RunAsync(
+        GacetaDb db, Site.SiteClock clock, string source, string fileName, Actor actor, Func<Task<(ImportReport Report, string? Site)>> import, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(import);
+        var startedAt = clock.UtcNow;
+        (ImportReport Report, string? Site) result;
+        await using (await ImportSession.OpenAsync(db, cancellationToken))
+        {
+            result = await import();
+        }
+
+        await RecordAsync(db, result.Report, source, result.Site, fileName, actor, startedAt, clock.UtcNow, cancellationToken);
+        return result.Report;
+    }
+
     /// <summary>Keeps a finished run (a dry run is not kept: it wrote nothing).</summary>
-    public static async Task RecordAsync(GacetaDb db, ImportReport report, string source, string? site, string fileName, Actor actor, DateTime startedAt, DateTime finishedAt, CancellationToken cancellationToken)
+    private static async Task RecordAsync(GacetaDb db, ImportReport report, string source, string? site, string fileName, Actor actor, DateTime startedAt, DateTime finishedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(report);

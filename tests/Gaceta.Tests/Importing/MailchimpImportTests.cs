@@ -135,6 +135,32 @@ public abstract partial class MailchimpImportTests(GacetaApp app)
         }
     }
 
+    [Fact]
+    public async Task ARowThatDoesNotLineUp_IsReportedByItsLine_AndTheOthersAreImported()
+    {
+        var (files, domain) = await AudienceAsync();
+        var newsletter = await NewsletterAsync(app);
+        try
+        {
+            await File.AppendAllTextAsync(files[1], $"short.row@{domain},Short,Row\n");
+
+            var result = await CliProcess.RunAsync(app, ["import", "mailchimp", files[1], "--newsletter", newsletter]);
+
+            Assert.True(result.ExitCode == 1 && result.Output.Contains("2 created · 0 updated · 0 unchanged · 0 skipped · 1 invalid", StringComparison.Ordinal), result.Output + result.Errors);
+            Assert.Contains($"{Path.GetFileName(files[1])} line 4: invalid", result.Output, StringComparison.Ordinal);
+            Assert.Contains("does not have as many fields as the header", result.Output, StringComparison.Ordinal);
+            Assert.False(await app.WithDbAsync(db => db.Subscribers.AnyAsync(s => s.Email == $"short.row@{domain}")));
+            Assert.Equal(SubscriptionStatus.Unsubscribed, (await SubscriptionAsync($"erin.walsh@{domain}")).Status);
+        }
+        finally
+        {
+            foreach (var file in files)
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
     /// <summary>A free newsletter of the test's own, named in both languages; its key.</summary>
     internal static Task<string> NewsletterAsync(GacetaApp app) => app.WithDbAsync(async db =>
     {

@@ -33,18 +33,10 @@ public static class ImportGhost
     {
         private readonly HtmlToMarkdown _converter = new();
 
-        public async Task<ImportReport> HandleAsync(Command command, CancellationToken cancellationToken)
+        public Task<ImportReport> HandleAsync(Command command, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(command);
-            var startedAt = clock.UtcNow;
-            ImportReport report;
-            await using (await ImportSession.OpenAsync(db, cancellationToken))
-            {
-                report = await ImportAsync(command, cancellationToken);
-            }
-
-            await ImportRuns.RecordAsync(db, report, Source, Site, command.FileName, command.Actor, startedAt, clock.UtcNow, cancellationToken);
-            return report;
+            return ImportRuns.RunAsync(db, clock, Source, command.FileName, command.Actor, async () => (await ImportAsync(command, cancellationToken), Site), cancellationToken);
         }
 
         private async Task<ImportReport> ImportAsync(Command command, CancellationToken cancellationToken)

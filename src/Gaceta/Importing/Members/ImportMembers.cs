@@ -53,19 +53,11 @@ public static class ImportMembers
         SuppressionList suppressions,
         AuditLog audit)
     {
-        public async Task<ImportReport> HandleAsync(Command command, CancellationToken cancellationToken)
+        public Task<ImportReport> HandleAsync(Command command, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(command);
-            var startedAt = clock.UtcNow;
-            ImportReport report;
-            await using (await ImportSession.OpenAsync(db, cancellationToken))
-            {
-                report = await ImportAsync(command, cancellationToken);
-            }
-
             var files = string.Join(", ", command.Files.Select(f => Path.GetFileName(f.Name)));
-            await ImportRuns.RecordAsync(db, report, command.Source, null, files, command.Actor, startedAt, clock.UtcNow, cancellationToken);
-            return report;
+            return ImportRuns.RunAsync(db, clock, command.Source, files, command.Actor, async () => (await ImportAsync(command, cancellationToken), (string?)null), cancellationToken);
         }
 
         private async Task<ImportReport> ImportAsync(Command command, CancellationToken cancellationToken)

@@ -37,14 +37,8 @@ public static class MailchimpExport
         var state = csv.Has("CLEAN_TIME") ? MemberState.Cleaned : csv.Has("UNSUB_TIME") ? MemberState.Unsubscribed : MemberState.Subscribed;
         var members = new List<MemberRecord>();
         var invalid = new List<ImportedEntry>();
-        foreach (var row in csv.Rows)
+        foreach (var row in csv.AlignedRows(name, invalid))
         {
-            if (csv.Misaligned(row))
-            {
-                invalid.Add(MemberCsv.MisalignedEntry(name, row));
-                continue;
-            }
-
             var notes = new List<string>();
             var written = language is null ? string.Empty : csv.Get(row, language);
             var code = MemberCsv.Language(written, languages);
@@ -99,14 +93,8 @@ public static class GhostMembersExport
 
         var members = new List<MemberRecord>();
         var invalid = new List<ImportedEntry>();
-        foreach (var row in csv.Rows)
+        foreach (var row in csv.AlignedRows(name, invalid))
         {
-            if (csv.Misaligned(row))
-            {
-                invalid.Add(MemberCsv.MisalignedEntry(name, row));
-                continue;
-            }
-
             if (csv.Get(row, "deleted_at").Length > 0)
             {
                 continue;

@@ -114,14 +114,24 @@ internal sealed class MemberCsv
     public string Get(Csv.Record row, string column) =>
         _columns.TryGetValue(column, out var i) && i < row.Fields.Count ? row.Fields[i].Trim() : string.Empty;
 
-    /// <summary>The row's fields do not line up with the header's columns.</summary>
-    public bool Misaligned(Csv.Record row) => row.Fields.Count != _width;
+    /// <summary>The rows whose fields line up with the header's columns; each other row is reported as invalid.</summary>
+    public IEnumerable<Csv.Record> AlignedRows(string file, ICollection<ImportedEntry> invalid)
+    {
+        foreach (var row in Rows)
+        {
+            if (row.Fields.Count == _width)
+            {
+                yield return row;
+                continue;
+            }
+
+            invalid.Add(new ImportedEntry(
+                string.Create(CultureInfo.InvariantCulture, $"{file} line {row.Line}"), string.Empty, ImportOutcome.Invalid, null,
+                ["The row does not have as many fields as the header names: nothing of it was imported."]));
+        }
+    }
 
     public string Describe() => string.Join(", ", _columns.Keys.Take(12)) + (_columns.Count > 12 ? ", …" : string.Empty);
-
-    public static ImportedEntry MisalignedEntry(string file, Csv.Record row) => new(
-        string.Create(CultureInfo.InvariantCulture, $"{file} line {row.Line}"), string.Empty, ImportOutcome.Invalid, null,
-        ["The row does not have as many fields as the header names: nothing of it was imported."]);
 
     /// <summary>A time as these exports write it (<c>2024-05-14 09:30:00</c> in UTC, or ISO 8601); null when empty or unreadable.</summary>
     public static DateTime? Time(string value, string column, ICollection<string> notes)

@@ -40,18 +40,10 @@ public static class ImportWordPress
     {
         private readonly HtmlToMarkdown _converter = new();
 
-        public async Task<ImportReport> HandleAsync(Command command, CancellationToken cancellationToken)
+        public Task<ImportReport> HandleAsync(Command command, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(command);
-            var startedAt = clock.UtcNow;
-            (ImportReport Report, string? Site) report;
-            await using (await ImportSession.OpenAsync(db, cancellationToken))
-            {
-                report = await ImportAsync(command, cancellationToken);
-            }
-
-            await ImportRuns.RecordAsync(db, report.Report, Source, report.Site, command.FileName, command.Actor, startedAt, clock.UtcNow, cancellationToken);
-            return report.Report;
+            return ImportRuns.RunAsync(db, clock, Source, command.FileName, command.Actor, () => ImportAsync(command, cancellationToken), cancellationToken);
         }
 
         private async Task<(ImportReport Report, string? Site)> ImportAsync(Command command, CancellationToken cancellationToken)
