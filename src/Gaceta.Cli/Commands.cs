@@ -63,6 +63,12 @@ internal static class Commands
               unsubscribed ones unsubscribed and never mailed, cleaned addresses on the suppression list.
               Spellings of one address merge. Running it again changes nothing. Exit code 1 when a file was
               refused or a row invalid.
+          gaceta keys add --role <Editor|Reporter|Translator> --name <name>
+              Makes an API key for software; the key is printed once, on the last line.
+          gaceta keys list
+              Lists the keys: id, role, live or revoked, when made and last used, name.
+          gaceta keys revoke <id>
+              Revokes a key: requests with it are refused from the next one on.
           gaceta db migrate
               Applies pending database migrations (the release step when Database:MigrateOnStartup is off).
 
@@ -104,6 +110,14 @@ internal static class Commands
                 return await ImportCommands.GhostAsync(path, options, services, terminal, cancellationToken);
             case ["import", "mailchimp", .. var options]:
                 return await ImportCommands.MailchimpAsync(options, services, terminal, cancellationToken);
+            case ["keys", "add", .. var options]:
+                return TryParseOptions(options, ["role", "name"], [], out var keyOptions, out var keyProblem)
+                    ? await KeyCommands.AddAsync(keyOptions, services, terminal, cancellationToken)
+                    : await UsageAsync(terminal, keyProblem);
+            case ["keys", "list"]:
+                return await KeyCommands.ListAsync(services, terminal, cancellationToken);
+            case ["keys", "revoke", var id] when int.TryParse(id, CultureInfo.InvariantCulture, out var keyId):
+                return await KeyCommands.RevokeAsync(keyId, services, terminal, cancellationToken);
             case ["--help" or "-h" or "help", ..]:
                 await terminal.Out.WriteLineAsync(Help);
                 return Ok;
@@ -246,6 +260,12 @@ internal static class Commands
     }
 
     /// <summary>Reads <c>--name value</c> pairs and bare <c>--flag</c>s, refusing anything else.</summary>
+    private static async Task<int> UsageAsync(Terminal terminal, string problem)
+    {
+        await terminal.Error.WriteLineAsync(problem);
+        return Usage;
+    }
+
     internal static bool TryParseOptions(
         string[] args, string[] valued, string[] flags, out Dictionary<string, string> options, out string problem)
     {

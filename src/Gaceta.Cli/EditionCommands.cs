@@ -1,7 +1,6 @@
 using System.Globalization;
 using Gaceta.Data;
 using Gaceta.Newsletters;
-using Gaceta.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gaceta.Cli;
@@ -85,7 +84,7 @@ internal static class EditionCommands
     private static async Task LoadKeysAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        await services.GetRequiredService<InstallationKeys>().LoadAsync(scope.ServiceProvider.GetRequiredService<GacetaDb>(), cancellationToken);
+        await KeyCommands.LoadInstallationKeysAsync(scope.ServiceProvider, cancellationToken);
     }
 
     private static void Show(ProgressBar bar, EditionProgress p) =>

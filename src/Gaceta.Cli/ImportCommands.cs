@@ -168,7 +168,7 @@ internal static class ImportCommands
         (string Source, string Name) source, IReadOnlyList<MemberFile> files, Dictionary<string, string> options, string language, IServiceProvider services, Terminal terminal, CancellationToken cancellationToken)
     {
         // Opt-in addresses and suppressed ones are kept as keyed hashes: the installation's key is needed first.
-        await services.GetRequiredService<Gaceta.Security.InstallationKeys>().LoadAsync(services.GetRequiredService<Gaceta.Data.GacetaDb>(), cancellationToken);
+        await KeyCommands.LoadInstallationKeysAsync(services, cancellationToken);
         var bar = new ProgressBar(terminal);
         var report = await services.GetRequiredService<ImportMembers.Handler>().HandleAsync(
             new ImportMembers.Command(source.Source, source.Name, files, options["newsletter"], options.ContainsKey("confirm-unproven"), options.ContainsKey("dry-run"), CommandLine, language,
