@@ -19,14 +19,14 @@ publish_app() {
     dotnet publish src/Gaceta.Web -c Release -o "$WORK/app" --nologo -v quiet >/dev/null
 }
 
-# start_app NAME=VALUE... : starts the app with extra environment settings and waits for /healthz.
+# start_app NAME=VALUE... : starts the app with extra environment settings and waits for /readyz.
 start_app() {
     (cd "$WORK/app" && exec env ASPNETCORE_ENVIRONMENT=Production \
         ConnectionStrings__Gaceta="Data Source=$WORK/gaceta.db" Demo__Seed=true Site__PublicUrl="http://127.0.0.1:$APP_PORT" \
         Mail__PickupDirectory="$WORK/mail" Logging__LogLevel__Default=Warning "$@" \
         dotnet Gaceta.Web.dll --urls "http://127.0.0.1:$APP_PORT" >"$WORK/app.log" 2>&1) &
     APP_PID=$!
-    for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$APP_PORT/healthz" >/dev/null && return; sleep 0.2; done
+    for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$APP_PORT/readyz" >/dev/null && return; sleep 0.2; done
     echo "The app did not start:" >&2
     cat "$WORK/app.log" >&2
     exit 1

@@ -15,13 +15,20 @@ using Gaceta.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
-// A wrong setting stops the host with one clear line and exit code 78 (EX_CONFIG), not a stack trace.
+// A wrong setting stops the host with one clear line and exit code 78 (EX_CONFIG), not a stack trace; a schema older
+// than the code with exit code 75 (EX_TEMPFAIL: it starts once the release step has migrated).
 AppDomain.CurrentDomain.UnhandledException += (_, e) =>
 {
     if (e.ExceptionObject is OptionsValidationException invalid)
     {
         Console.Error.WriteLine($"Gaceta cannot start: {string.Join(" ", invalid.Failures)}");
         Environment.Exit(78);
+    }
+
+    if (e.ExceptionObject is Gaceta.Data.DatabaseSchemaException old)
+    {
+        Console.Error.WriteLine($"Gaceta cannot start: {old.Message}");
+        Environment.Exit(75);
     }
 };
 

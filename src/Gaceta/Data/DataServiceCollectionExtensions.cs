@@ -27,7 +27,10 @@ public static class DataServiceCollectionExtensions
         services.AddDbContextPool<GacetaDb>((provider, options) =>
             Configure(options, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value)
                 .AddInterceptors(provider.GetServices<IInterceptor>()));
-        services.AddHealthChecks().AddDbContextCheck<GacetaDb>("database");
+        // Checks tagged "ready" decide whether a load balancer sends this node traffic (/readyz).
+        services.AddHealthChecks()
+            .AddDbContextCheck<GacetaDb>("database", tags: [HealthTags.Ready])
+            .AddCheck<SchemaHealthCheck>("schema", tags: [HealthTags.Ready]);
         services.AddScoped<DatabaseMigrator>();
         services.AddSingleton<SqliteWriteGate>();
         return services;
@@ -96,4 +99,11 @@ public static class DataServiceCollectionExtensions
         builder.Pooling = true;
         return builder.ToString();
     }
+}
+
+/// <summary>The tags health checks carry.</summary>
+public static class HealthTags
+{
+    /// <summary>Needed for the node to take traffic: the database answers, the schema is current.</summary>
+    public const string Ready = "ready";
 }

@@ -19,4 +19,25 @@ public sealed class DatabaseMigrator(GacetaDb db)
         await db.Database.MigrateAsync(cancellationToken);
         await new CanonicalEmailUpgrade(db).RunAsync(cancellationToken);
     }
+
+    /// <summary>The migrations this version of the code has that the database has not had yet; none when it is current.</summary>
+    public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken cancellationToken) =>
+        (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+}
+
+/// <summary>The database's schema is older than the code: a node does not start on it (clusters migrate as a release step).</summary>
+public sealed class DatabaseSchemaException(IReadOnlyList<string> pending) : Exception(
+    $"the database schema is older than this version ({pending.Count} migration(s) to apply, the first {pending[0]}). Run 'gaceta db migrate' as the release step, or set Database:MigrateOnStartup=true on a single node.");
+
+/// <summary>Ready only when the schema is the code's: a node on an older one would fail on the first new column.</summary>
+internal sealed class SchemaHealthCheck(DatabaseMigrator migrator) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+{
+    public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+        Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var pending = await migrator.PendingAsync(cancellationToken);
+        return pending.Count == 0
+            ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy()
+            : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy($"{pending.Count} migration(s) to apply");
+    }
 }

@@ -46,6 +46,77 @@ public sealed class CommandLineConfigurationTests(SqliteApp app) : IClassFixture
     }
 
     [Fact]
+    public async Task TheWebHost_NotMigratingOnStart_RefusesAnOlderSchemaInOneLine_AndStartsOnceTheReleaseStepMigrated()
+    {
+        var folder = Path.Combine(Repository.Root, "src", "Gaceta.Web", "bin", Repository.Configuration, "net10.0");
+        var database = $"Data Source={Path.Combine(Path.GetTempPath(), $"gaceta-release-{Guid.NewGuid():N}.db")}";
+        System.Diagnostics.ProcessStartInfo Host(int port)
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(folder, "Gaceta.Web.dll"), "--urls", $"http://127.0.0.1:{port}"])
+            {
+                WorkingDirectory = folder,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            start.Environment["ConnectionStrings__Gaceta"] = database;
+            start.Environment["Database__MigrateOnStartup"] = "false";
+            start.Environment["Demo__Seed"] = "false";
+            start.Environment["Site__PublicUrl"] = $"http://127.0.0.1:{port}";
+            return start;
+        }
+
+        var refused = await ExternalTool.RunAsync(Host(0), null, TimeSpan.FromMinutes(1));
+
+        Assert.Equal(75, refused.ExitCode);
+        var line = Assert.Single(refused.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("Gaceta cannot start: the database schema is older than this version (", line, StringComparison.Ordinal);
+        Assert.EndsWith("Run 'gaceta db migrate' as the release step, or set Database:MigrateOnStartup=true on a single node.", line, StringComparison.Ordinal);
+
+        var migrate = CliProcess.StartInfo(app, "db", "migrate");
+        migrate.Environment["ConnectionStrings__Gaceta"] = database;
+        Assert.Equal(0, (await ExternalTool.RunAsync(migrate, null, TimeSpan.FromMinutes(1))).ExitCode);
+        var port = FreePort();
+        using var host = System.Diagnostics.Process.Start(Host(port))!;
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            var ready = System.Net.HttpStatusCode.ServiceUnavailable;
+            for (var attempt = 0; attempt < 120 && ready != System.Net.HttpStatusCode.OK && !host.HasExited; attempt++)
+            {
+                try
+                {
+                    using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+                    ready = response.StatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(500);
+                }
+            }
+
+            Assert.Equal(System.Net.HttpStatusCode.OK, ready);
+        }
+        finally
+        {
+            if (!host.HasExited)
+            {
+                host.Kill(entireProcessTree: true);
+            }
+
+            await host.WaitForExitAsync();
+        }
+    }
+
+    private static int FreePort()
+    {
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
+    [Fact]
     public async Task WithNoSettingsFileWhereItRuns_TheCommandUsesTheHostsDefaults()
     {
         // The command runs in an empty folder: the database is the test host's, everything else the host's defaults.

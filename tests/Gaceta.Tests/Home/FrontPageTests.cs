@@ -74,13 +74,16 @@ public abstract class FrontPageTests(GacetaApp app)
     }
 
     [Fact]
-    public async Task Healthz_ReportsTheDatabaseHealthy()
+    public async Task Healthz_SaysTheNodeIsAlive_AndReadyz_ThatTheDatabaseAnswersWithTheCodesSchema()
     {
-        using var response = await _reader.GetAsync(new Uri("/healthz", UriKind.Relative));
+        using var alive = await _reader.GetAsync(new Uri("/healthz", UriKind.Relative));
+        using var ready = await _reader.GetAsync(new Uri("/readyz", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.Contains("\"database\":\"Healthy\"", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+        Assert.Equal("""{"status":"Healthy","checks":{}}""", await alive.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("no-store", ready.Headers.CacheControl!.ToString());
+        Assert.Equal("""{"status":"Healthy","checks":{"database":"Healthy","schema":"Healthy"}}""", await ready.Content.ReadAsStringAsync());
     }
 }
 

@@ -153,7 +153,7 @@ public abstract class HostileInputTests(GacetaApp app)
     private async Task AssertHealthyAsync()
     {
         var client = app.CreateReader();
-        using var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        using var health = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         using var front = await client.GetAsync(new Uri("/es/", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, front.StatusCode);

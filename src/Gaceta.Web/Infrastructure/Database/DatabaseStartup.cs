@@ -10,7 +10,7 @@ namespace Gaceta.Web.Infrastructure.Database;
 
 /// <summary>
 /// Before the server takes requests: migrates the schema when <see cref="DatabaseOptions.MigrateOnStartup"/>
-/// is on, loads the installation's keys, then seeds the demo stories into an empty database when
+/// is on and refuses to start on an older one when it is off, loads the installation's keys, then seeds the demo stories into an empty database when
 /// <see cref="DemoOptions.Seed"/> is on.
 /// </summary>
 internal sealed partial class DatabaseStartup(
@@ -22,10 +22,16 @@ internal sealed partial class DatabaseStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
         if (database.Value.MigrateOnStartup)
         {
-            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            await migrator.MigrateAsync(cancellationToken);
             LogMigrated(database.Value.Provider);
+        }
+        else if (await migrator.PendingAsync(cancellationToken) is { Count: > 0 } pending)
+        {
+            // A cluster migrates once, as its release step; a node never runs on a schema older than its code.
+            throw new DatabaseSchemaException(pending);
         }
 
         await scope.ServiceProvider.GetRequiredService<InstallationKeys>()
