@@ -34,6 +34,7 @@ internal static class ReaderSite
         services.AddClientAddresses();
         services.AddSingleton<VoteRateLimiter>();
         services.AddSingleton<ISubscriptionMails, SubscriptionMails>();
+        services.AddSingleton<Infrastructure.Background.ClusterLeases>();
         services.AddHostedService<MailOutboxService>();
         services.AddHostedService<RequestedConfirmationsService>();
         services.PostConfigure<RequestLocalizationOptions>(o => o.RequestCultureProviders.Insert(0, new SubscriptionLanguageCultureProvider()));

@@ -32,6 +32,7 @@ public static class DataServiceCollectionExtensions
             .AddDbContextCheck<GacetaDb>("database", tags: [HealthTags.Ready])
             .AddCheck<SchemaHealthCheck>("schema", tags: [HealthTags.Ready]);
         services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<WorkLeases>();
         services.AddSingleton<SqliteWriteGate>();
         return services;
     }

@@ -75,6 +75,8 @@ public class GacetaDb(DbContextOptions<GacetaDb> options) : IdentityDbContext<St
 
     public DbSet<Importing.ImportRun> ImportRuns => Set<Importing.ImportRun>();
 
+    public DbSet<WorkLease> WorkLeases => Set<WorkLease>();
+
     public DbSet<Redirects.Redirect> Redirects => Set<Redirects.Redirect>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -10,10 +10,13 @@ namespace Gaceta.Web.Features.Admin;
 internal sealed partial class ScheduledPublishingService(
     IServiceScopeFactory scopes,
     TimeProvider time,
-    ILogger<ScheduledPublishingService> logger) : PeriodicWork(time, logger)
+    ClusterLeases leases,
+    ILogger<ScheduledPublishingService> logger) : PeriodicWork(time, logger, leases)
 {
     /// <summary>How late a scheduled article may appear, at most.</summary>
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(15);
+
+    protected override string LeaseName => "scheduled-publishing";
 
     protected override TimeSpan Interval => Every;
 

@@ -14,8 +14,11 @@ internal sealed partial class EditionSendingService(
     EditionSender sender,
     IOptions<SendingOptions> options,
     TimeProvider time,
-    ILogger<EditionSendingService> logger) : PeriodicWork(time, logger)
+    ClusterLeases leases,
+    ILogger<EditionSendingService> logger) : PeriodicWork(time, logger, leases)
 {
+    protected override string LeaseName => "edition-sending";
+
     protected override TimeSpan Interval => TimeSpan.FromSeconds(10);
 
     protected override bool Enabled => options.Value.InWebHost;

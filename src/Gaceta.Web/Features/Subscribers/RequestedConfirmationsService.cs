@@ -10,9 +10,12 @@ namespace Gaceta.Web.Features.Subscribers;
 internal sealed partial class RequestedConfirmationsService(
     IServiceScopeFactory scopes,
     TimeProvider time,
-    ILogger<RequestedConfirmationsService> logger) : PeriodicWork(time, logger)
+    ClusterLeases leases,
+    ILogger<RequestedConfirmationsService> logger) : PeriodicWork(time, logger, leases)
 {
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(30);
+
+    protected override string LeaseName => "requested-confirmations";
 
     protected override TimeSpan Interval => Every;
 
