@@ -155,6 +155,27 @@ public abstract partial class GhostImportTests(GacetaApp app)
         }
     }
 
+    [Fact]
+    public async Task AHostileSlug_GetsNoOldAddress_AndTheArticleAnAddressOfItsOwn()
+    {
+        var (file, ids) = await ExportAsync();
+        try
+        {
+            await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("\"slug\": \"night-ferry-returns\"", "\"slug\": \"../admin/keys?x=<script>\"", StringComparison.Ordinal));
+
+            var result = await CliProcess.RunAsync(app, "import", "ghost", file);
+
+            Assert.True(result.ExitCode == 0, result.Output + result.Errors);
+            var story = await StoryOfAsync(ids["night-ferry-returns"]);
+            Assert.Matches("^[a-z0-9-]+$", story.Articles.Single().Slug);
+            Assert.False(await app.WithDbAsync(db => db.Redirects.AnyAsync(r => r.StoryId == story.Id)));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>The fixture with new post ids, so each test's posts are new to the database; the ids by slug.</summary>
     private static async Task<(string File, Dictionary<string, string> Ids)> ExportAsync()
     {

@@ -165,11 +165,15 @@ public static class ImportGhost
                     command.DryRun,
                     command.Actor,
                     leadMediaId,
-                    slug.Length > 0 ? [$"/{slug}/"] : [],
+                    OldAddress(slug) is { } old ? [old] : [],
                     AuthorBios(export, post, language)),
                 cancellationToken);
             return new ImportedEntry(source, title, result.Outcome, result.StoryId, [.. result.Notes, .. notes]);
         }
+
+        /// <summary>Ghost's default permalink, <c>/slug/</c>, for a slug that is one path segment of plain characters.</summary>
+        private static string? OldAddress(string slug) =>
+            slug.Length is > 0 and <= 200 && slug.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.') && slug.Trim('.').Length > 0 ? $"/{slug}/" : null;
 
         /// <summary>An internal tag naming one of the site's languages (<c>#es</c>), else the post's own old field, else the site's.</summary>
         private string LanguageOf(GhostExport export, GhostPost post, string fallback)

@@ -120,7 +120,8 @@ public static class ImportMembers
             var notes = new List<string>(member.Notes);
             if (rows.Count > 1)
             {
-                notes.Add($"The same address as {string.Join(", ", rows.Where(r => r != member).Select(r => r.Where))}: merged into one reader.");
+                var others = rows.Where(r => r != member).ToList();
+                notes.Add($"The same address as {string.Join(", ", others.Take(5).Select(r => r.Where))}{(others.Count > 5 ? $" and {others.Count - 5} more" : string.Empty)}: merged into one reader.");
             }
 
             db.ChangeTracker.Clear();
