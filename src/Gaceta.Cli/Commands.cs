@@ -71,6 +71,9 @@ internal static class Commands
               Revokes a key: requests with it are refused from the next one on.
           gaceta db migrate
               Applies pending database migrations (the release step when Database:MigrateOnStartup is off).
+          gaceta db backup <file>
+              Copies an SQLite database into a new file, consistently, while the site runs; the copy opens as
+              a database. (PostgreSQL: pg_dump -Fc; see docs/operations.md.)
 
         Settings come from appsettings.json in the working directory and from environment variables
         such as Database__Provider=Postgres and ConnectionStrings__Gaceta=...
@@ -96,6 +99,8 @@ internal static class Commands
 
                 await terminal.Out.WriteLineAsync("Database schema is up to date.");
                 return Ok;
+            case ["db", "backup", var file]:
+                return await BackupAsync(file, services, terminal, cancellationToken);
             case ["editions", "send", var id, .. var flags] when int.TryParse(id, CultureInfo.InvariantCulture, out var editionId) && flags.All(f => f == "--include-overdue"):
                 return await EditionCommands.SendAsync(editionId, flags.Length > 0, services, terminal, cancellationToken);
             case ["editions", "status", var id] when int.TryParse(id, CultureInfo.InvariantCulture, out var editionId):
@@ -260,6 +265,27 @@ internal static class Commands
     }
 
     /// <summary>Reads <c>--name value</c> pairs and bare <c>--flag</c>s, refusing anything else.</summary>
+    private static async Task<int> BackupAsync(string file, IServiceProvider services, Terminal terminal, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var backup = scope.ServiceProvider.GetRequiredService<DatabaseBackup>();
+        if (!backup.Supported)
+        {
+            await terminal.Error.WriteLineAsync("This database is PostgreSQL: back it up with pg_dump -Fc (docs/operations.md shows the restore).");
+            return Usage;
+        }
+
+        if (File.Exists(file) || (Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder && !Directory.Exists(folder)))
+        {
+            await terminal.Error.WriteLineAsync(File.Exists(file) ? $"A file is already at {file}: give the copy a new name." : $"No folder for {file}.");
+            return Failed;
+        }
+
+        await backup.WriteAsync(file, cancellationToken);
+        await terminal.Out.WriteLineAsync($"Copied the database to {file} ({new FileInfo(file).Length / 1024.0 / 1024.0:0.0} MB).");
+        return Ok;
+    }
+
     private static async Task<int> UsageAsync(Terminal terminal, string problem)
     {
         await terminal.Error.WriteLineAsync(problem);

@@ -33,6 +33,7 @@ public static class DataServiceCollectionExtensions
             .AddCheck<SchemaHealthCheck>("schema", tags: [HealthTags.Ready]);
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<WorkLeases>();
+        services.AddScoped<DatabaseBackup>();
         services.AddSingleton<SqliteWriteGate>();
         return services;
     }
