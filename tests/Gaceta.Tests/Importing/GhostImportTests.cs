@@ -111,6 +111,13 @@ public abstract partial class GhostImportTests(GacetaApp app)
             await app.SendAsync<SendRequestedConfirmations.Handler, int>(h => h.HandleAsync(CancellationToken.None));
             var mailed = await app.WithDbAsync(db => db.OutboundMails.Where(m => m.Recipient.EndsWith(domain)).Select(m => m.Recipient).OrderBy(r => r).ToListAsync());
             Assert.Equal([$"lector.dos@{domain}", $"reader.one@{domain}"], mailed);
+
+            // Editors see where each import came from, in their language.
+            using var editor = await StaffSession.SignInAsync(app, Gaceta.Staff.StaffRoles.Editor, "es");
+            var runs = await editor.Client.GetDocumentAsync("/admin/imports");
+            var row = runs.QuerySelectorAll("table tbody tr").First(r => r.TextContent.Contains(Path.GetFileName(members), StringComparison.Ordinal));
+            Assert.Contains("Miembros de Ghost", row.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Ghost", runs.QuerySelectorAll("table tbody tr").First(r => r.TextContent.Contains(Path.GetFileName(file), StringComparison.Ordinal)).QuerySelector(".hint")!.TextContent, StringComparison.Ordinal);
         }
         finally
         {
