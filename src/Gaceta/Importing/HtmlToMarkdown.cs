@@ -10,7 +10,7 @@ namespace Gaceta.Importing;
 /// never reach the result, and text is escaped so it cannot become markup or an embed marker of its own. The
 /// result is rendered through the site's sanitizer like any other body.
 /// </summary>
-public sealed class HtmlToMarkdown
+public sealed partial class HtmlToMarkdown
 {
     private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -18,6 +18,17 @@ public sealed class HtmlToMarkdown
     };
 
     private readonly HtmlParser _parser = new();
+
+    /// <summary>Plain text of a title, excerpt or alternative text: tags removed, entities decoded, spaces collapsed.</summary>
+    public static string PlainText(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var text = System.Net.WebUtility.HtmlDecode(Tags().Replace(html, " "));
+        return string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t', '\u00a0'], StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<[^>]*>", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]
+    private static partial System.Text.RegularExpressions.Regex Tags();
 
     /// <summary>An image found in the HTML; the caller places it (a library photo marker) or leaves it out.</summary>
     /// <returns>The Markdown to put in its place (a marker alone on a line), or null to leave it out.</returns>

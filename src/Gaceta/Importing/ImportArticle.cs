@@ -43,6 +43,25 @@ public static class ImportArticle
         IReadOnlyList<string>? OldAddresses = null,
         IReadOnlyDictionary<string, string>? AuthorBios = null);
 
+    /// <summary>The excerpt, else the opening of the text, within the standfirst's limit.</summary>
+    public static string Standfirst(string excerpt, string body, ArticleBodyRenderer renderer)
+    {
+        ArgumentNullException.ThrowIfNull(renderer);
+        var text = excerpt;
+        if (text.Length == 0)
+        {
+            text = renderer.ToPlainText(body);
+        }
+
+        if (text.Length <= ArticleLimits.Standfirst)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', ArticleLimits.Standfirst - 1);
+        return text[..(cut > 0 ? cut : ArticleLimits.Standfirst - 1)] + "…";
+    }
+
     public sealed record Result(ImportOutcome Outcome, int? StoryId, IReadOnlyList<string> Notes);
 
     public sealed class Handler(GacetaDb db, EditStory.Handler stories, TranslateArticle.Handler translations, NewsroomTargets targets, SiteClock clock, AuditLog audit, ChangeFeed changes)

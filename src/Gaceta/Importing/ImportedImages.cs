@@ -97,23 +97,4 @@ public sealed class ImportedImages(ImportPhoto.Handler photos)
 
         return photo.MediaId;
     }
-
-    /// <summary>The excerpt, else the opening of the text, within the standfirst's limit.</summary>
-    public static string Standfirst(string excerpt, string body, ArticleBodyRenderer renderer)
-    {
-        ArgumentNullException.ThrowIfNull(renderer);
-        var text = excerpt;
-        if (text.Length == 0)
-        {
-            text = renderer.ToPlainText(body);
-        }
-
-        if (text.Length <= ArticleLimits.Standfirst)
-        {
-            return text;
-        }
-
-        var cut = text.LastIndexOf(' ', ArticleLimits.Standfirst - 1);
-        return text[..(cut > 0 ? cut : ArticleLimits.Standfirst - 1)] + "…";
-    }
 }

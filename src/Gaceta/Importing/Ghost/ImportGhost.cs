@@ -4,7 +4,6 @@ using System.Text;
 using Gaceta.Articles;
 using Gaceta.Audit;
 using Gaceta.Site;
-using Gaceta.Importing.WordPress;
 
 namespace Gaceta.Importing.Ghost;
 
@@ -90,7 +89,7 @@ public static class ImportGhost
         private async Task<ImportedEntry> PostAsync(GhostPost post, GhostExport export, string fallback, Command command, CancellationToken cancellationToken)
         {
             var source = $"post {post.Id}";
-            var title = WordPressContent.PlainText(post.Title ?? string.Empty);
+            var title = HtmlToMarkdown.PlainText(post.Title ?? string.Empty);
             var notes = new List<string>();
             var publishedAt = GhostExport.Date(post.PublishedAt);
             EditStory.Intent? intent = post.Status switch
@@ -142,12 +141,12 @@ public static class ImportGhost
                 var caption = meta?.FeatureImageCaption ?? post.FeatureImageCaption;
                 leadMediaId = await images.LeadAsync(
                     GhostContent.OriginalImage(feature.Replace(GhostContent.SiteAddress, string.Empty, StringComparison.Ordinal)),
-                    alt is null ? null : WordPressContent.PlainText(alt),
-                    caption is null ? null : WordPressContent.PlainText(caption) is { Length: > 0 } text ? text : null,
+                    alt is null ? null : HtmlToMarkdown.PlainText(alt),
+                    caption is null ? null : HtmlToMarkdown.PlainText(caption) is { Length: > 0 } text ? text : null,
                     language, folder, command.DryRun, command.Actor, notes, cancellationToken);
             }
 
-            var standfirst = ImportedImages.Standfirst(WordPressContent.PlainText(post.CustomExcerpt ?? string.Empty), body, renderer);
+            var standfirst = ImportArticle.Standfirst(HtmlToMarkdown.PlainText(post.CustomExcerpt ?? string.Empty), body, renderer);
             var slug = post.Slug ?? string.Empty;
             var result = await articles.HandleAsync(
                 new ImportArticle.Command(

@@ -98,7 +98,7 @@ public static class ImportWordPress
         private async Task<ImportedEntry> PostAsync(WxrItem item, WxrSite site, SiteMap map, Dictionary<int, WxrItem> attachments, Command command, CancellationToken cancellationToken)
         {
             var source = string.Create(CultureInfo.InvariantCulture, $"post {item.PostId}");
-            var title = WordPressContent.PlainText(item.Title);
+            var title = HtmlToMarkdown.PlainText(item.Title);
             var notes = new List<string>();
             if (StatusIntent(item) is not { } intent)
             {
@@ -123,7 +123,7 @@ public static class ImportWordPress
             var body = WordPressContent.ToMarkdown(item.Content, _converter, ImportedImages.Collect(found), notes);
             body = await images.PlaceAsync(body, found, language!, folder, command.DryRun, command.Actor, notes, cancellationToken);
             var leadMediaId = await LeadPhotoAsync(item, attachments, language!, folder, command, notes, cancellationToken);
-            var standfirst = ImportedImages.Standfirst(WordPressContent.PlainText(item.Excerpt), body, renderer);
+            var standfirst = ImportArticle.Standfirst(HtmlToMarkdown.PlainText(item.Excerpt), body, renderer);
             var authors = item.Creator is { Length: > 0 } login ? [(map.AuthorName(login), login)] : new List<(string, string)>();
             var slug = WebUtility.UrlDecode(item.PostName);
             var result = await articles.HandleAsync(
@@ -180,8 +180,8 @@ public static class ImportWordPress
             }
 
             var found = attachments.GetValueOrDefault(attachmentId);
-            var alt = found?.Meta.GetValueOrDefault("_wp_attachment_image_alt") is { Length: > 0 } text ? WordPressContent.PlainText(text) : null;
-            var caption = found is not null && WordPressContent.PlainText(found.Excerpt) is { Length: > 0 } excerpt ? excerpt : null;
+            var alt = found?.Meta.GetValueOrDefault("_wp_attachment_image_alt") is { Length: > 0 } text ? HtmlToMarkdown.PlainText(text) : null;
+            var caption = found is not null && HtmlToMarkdown.PlainText(found.Excerpt) is { Length: > 0 } excerpt ? excerpt : null;
             return await images.LeadAsync(found?.AttachmentUrl ?? string.Empty, alt, caption, language, folder, command.DryRun, command.Actor, notes, cancellationToken);
         }
 

@@ -27,14 +27,6 @@ public static partial class WordPressContent
         return converter.Convert(html, images, notes);
     }
 
-    /// <summary>Plain text of a title or excerpt: tags removed, entities decoded, spaces collapsed.</summary>
-    public static string PlainText(string html)
-    {
-        ArgumentNullException.ThrowIfNull(html);
-        var text = WebUtility.HtmlDecode(Tags().Replace(html, " "));
-        return string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t', '\u00a0'], StringSplitOptions.RemoveEmptyEntries));
-    }
-
     private static string Shortcodes(string content, ICollection<string> notes) =>
         Shortcode().Replace(content, match =>
         {
