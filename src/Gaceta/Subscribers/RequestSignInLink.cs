@@ -67,7 +67,7 @@ public static class RequestSignInLink
             var now = clock.UtcNow;
             var cooldown = now.AddMinutes(-options.Value.SignInCooldownMinutes);
             var askedRecently = await db.SignInLinks.AnyAsync(l => l.SubscriberId == subscriber.Id && l.CreatedAt > cooldown && l.UsedAt == null, cancellationToken);
-            if (askedRecently || await suppressions.ContainsAsync(db, subscriber.Email, cancellationToken) || !throttle.TryAcquire(command.Client))
+            if (askedRecently || await suppressions.ContainsAsync(db, subscriber.Email, cancellationToken) || !await throttle.TryAcquireAsync(command.Client, cancellationToken))
             {
                 return Outcome.Throttled;
             }

@@ -172,7 +172,7 @@ public static class RequestSubscription
                 return false;
             }
 
-            return !await suppressions.ContainsAsync(db, subscriber.Email, cancellationToken) && throttle.TryAcquire(client);
+            return !await suppressions.ContainsAsync(db, subscriber.Email, cancellationToken) && await throttle.TryAcquireAsync(client, cancellationToken);
         }
     }
 }

@@ -255,7 +255,7 @@ internal static class PublicApi
         }
 
         // The same per-client allowance as the search page. API answers are not output-cached, so every search here counts.
-        if (limiter.TryAcquire(context.ClientAddress()) is { } retryAfter)
+        if (await limiter.TryAcquireAsync(context.ClientAddress(), context.RequestAborted) is { } retryAfter)
         {
             context.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             context.Response.Headers.CacheControl = "no-store";

@@ -76,7 +76,7 @@ public sealed class PollModel(
             return Refuse(StatusCodes.Status403Forbidden, text["This form can only be sent from Gaceta's own pages."]);
         }
 
-        if (limiter.TryAcquire(HttpContext.ClientAddress()) is { } retryAfter)
+        if (await limiter.TryAcquireAsync(HttpContext.ClientAddress(), cancellationToken) is { } retryAfter)
         {
             Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             return Refuse(StatusCodes.Status429TooManyRequests, text["Too many votes from your connection. Please wait a minute and try again."]);

@@ -3,13 +3,12 @@ using Microsoft.Extensions.Options;
 
 namespace Gaceta.Web.Features.Polls;
 
-/// <summary>Per-client limit on vote submissions: <see cref="PollOptions.VotesPerClientPerMinute"/> in a sliding minute.</summary>
-public sealed class VoteRateLimiter(IOptions<PollOptions> options) : IDisposable
+/// <summary>Per-client limit on vote submissions: <see cref="PollOptions.VotesPerClientPerMinute"/> in a sliding minute, on every node together.</summary>
+public sealed class VoteRateLimiter(IOptions<PollOptions> options, IClientLimits limits)
 {
-    private readonly PerClientLimiter _perClient = new(options.Value.VotesPerClientPerMinute, TimeSpan.FromMinutes(1));
+    private readonly ClientLimit _limit = new("votes", options.Value.VotesPerClientPerMinute, TimeSpan.FromMinutes(1));
 
     /// <returns>Null when the vote may go ahead; otherwise how long the client should wait.</returns>
-    public TimeSpan? TryAcquire(string client) => _perClient.TryAcquire(client);
-
-    public void Dispose() => _perClient.Dispose();
+    public ValueTask<TimeSpan?> TryAcquireAsync(string client, CancellationToken cancellationToken) =>
+        limits.TryAcquireAsync(_limit, client, cancellationToken);
 }

@@ -46,7 +46,7 @@ public sealed class IndexModel(SearchArticles.Handler search, SearchRateLimiter 
             Path,
             languages.All.Select(l => new Alternate(l.Code, SearchPaths.For(text, l))).ToList());
         // Only a search that reaches the database counts: a cached answer never gets here.
-        if (!string.IsNullOrEmpty(Text) && limiter.TryAcquire(HttpContext.ClientAddress()) is { } retryAfter)
+        if (!string.IsNullOrEmpty(Text) && await limiter.TryAcquireAsync(HttpContext.ClientAddress(), cancellationToken) is { } retryAfter)
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -41,7 +41,7 @@ public sealed class SignInModel(SignInManager<StaffMember> signIn, SignInRateLim
     {
         var client = HttpContext.ClientAddress();
         var email = Gaceta.Mail.EmailAddress.Canonicalize(Email) ?? Email?.Trim() ?? string.Empty;
-        if (Hold(Response, limiter, throttle, email, client) is { } hold)
+        if (await HoldAsync(Response, limiter, throttle, email, client, cancellationToken) is { } hold)
         {
             WaitSeconds = hold.WaitSeconds;
             return Refuse(hold.Error, StatusCodes.Status429TooManyRequests);
@@ -88,9 +88,9 @@ public sealed class SignInModel(SignInManager<StaffMember> signIn, SignInRateLim
     /// Whether an attempt on <paramref name="account"/> from <paramref name="client"/> must wait: the address's
     /// allowance across accounts first, then the account's throttle (which also sets <c>Retry-After</c>).
     /// </summary>
-    internal static (string Error, int WaitSeconds)? Hold(HttpResponse response, SignInRateLimiter limiter, SignInThrottle throttle, string account, string client)
+    internal static async Task<(string Error, int WaitSeconds)?> HoldAsync(HttpResponse response, SignInRateLimiter limiter, SignInThrottle throttle, string account, string client, CancellationToken cancellationToken)
     {
-        if (limiter.TryAcquire(client) is not null)
+        if (await limiter.TryAcquireAsync(client, cancellationToken) is not null)
         {
             return (TooManyAttempts, 0);
         }

@@ -38,7 +38,7 @@ public sealed class TwoFactorSignInModel(SignInManager<StaffMember> signIn, Sign
 
         var client = HttpContext.ClientAddress();
         var account = member.Email ?? member.Id;
-        if (SignInModel.Hold(Response, limiter, throttle, account, client) is { } hold)
+        if (await SignInModel.HoldAsync(Response, limiter, throttle, account, client, cancellationToken) is { } hold)
         {
             WaitSeconds = hold.WaitSeconds;
             return Refuse(hold.Error, StatusCodes.Status429TooManyRequests);
