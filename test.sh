@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Gaceta's test command: installs what the tests need (PostgreSQL, Chromium, postfix's smtp-sink, feedparser, xmllint, exiftool), starts
-# PostgreSQL and an SMTP sink on loopback, runs every test project, stops them, and prints "N passed, M failed".
+# Gaceta's test command: installs what the tests need (PostgreSQL, Chromium, postfix's smtp-sink, feedparser, xmllint, exiftool,
+# Redis, nginx, wrk), starts PostgreSQL and an SMTP sink on loopback, runs every test project, stops them, and prints
+# "N passed, M failed". The cluster tests start their own Redis, nginx and web nodes on loopback and stop them.
 # Runs as root on Debian; later runs skip the installs already done.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -19,6 +20,9 @@ install_packages() {
     /usr/bin/python3 -c 'import feedparser' >/dev/null 2>&1 || missing+=(python3-feedparser)
     command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
     command -v exiftool >/dev/null 2>&1 || missing+=(libimage-exiftool-perl)
+    command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+    [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+    command -v wrk >/dev/null 2>&1 || missing+=(wrk)
     if ((${#missing[@]})); then
         if [ "$(id -u)" -ne 0 ]; then
             echo "Missing packages: ${missing[*]}. Run as root, or install them first." >&2
@@ -26,8 +30,16 @@ install_packages() {
         fi
         log "Installing ${missing[*]}"
         export DEBIAN_FRONTEND=noninteractive
+        # Packages must not start their own daemons (Redis on 6379, nginx on 80): the tests start what they need.
+        local policy=""
+        if [ ! -e /usr/sbin/policy-rc.d ]; then
+            policy=/usr/sbin/policy-rc.d
+            printf '#!/bin/sh\nexit 101\n' >"$policy"
+            chmod +x "$policy"
+        fi
         apt-get update -qq
         apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+        [ -z "$policy" ] || rm -f "$policy"
     fi
 }
 

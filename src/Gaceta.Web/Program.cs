@@ -11,6 +11,7 @@ using Gaceta.Web.Infrastructure.Configuration;
 using Gaceta.Web.Infrastructure.Database;
 using Gaceta.Web.Infrastructure.Health;
 using Gaceta.Web.Infrastructure.Localization;
+using Gaceta.Web.Infrastructure.Redis;
 using Gaceta.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,8 @@ builder.Services.AddAdminArea();
 builder.Services.AddNewsletterSending();
 builder.Services.AddSubscriberArea();
 builder.Services.AddApiEndpoints();
+// Several nodes: the reader cache and per-client limits in Redis when ConnectionStrings:Redis is set.
+builder.Services.AddSharedStateInRedis(builder.Configuration);
 // Staff and subscriber sessions survive restarts and work on every node: the keys live in the database.
 builder.Services.AddDataProtection().SetApplicationName("Gaceta").PersistKeysToDbContext<Gaceta.Data.GacetaDb>();
 

@@ -144,8 +144,8 @@ public abstract class WordPressImportTests(GacetaApp app)
     public async Task WithFetchMedia_PhotosComeOverHttpFromTheExportingSite_AndNeverFromAnotherHost()
     {
         var uploads = Path.Combine(AppContext.BaseDirectory, "Importing", "Fixtures", "wordpress", "uploads");
-        using var listener = new TcpListenerPort();
-        using var server = new System.Net.HttpListener { Prefixes = { $"http://127.0.0.1:{listener.Port}/" } };
+        var port = FreePorts.Next();
+        using var server = new System.Net.HttpListener { Prefixes = { $"http://127.0.0.1:{port}/" } };
         server.Start();
         var asked = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var serving = Task.Run(async () =>
@@ -182,14 +182,14 @@ public abstract class WordPressImportTests(GacetaApp app)
         var file = Path.Combine(Path.GetTempPath(), $"gaceta-wxr-{Guid.NewGuid():N}.xml");
         // The photo in the text points at another host (as a hostile export might): it is not fetched.
         xml = xml.Replace("<img src=\"http://wp.gaceta.test/wp-content/uploads/2026/10/seagrass.png\"", "<img src=\"http://169.254.169.254/wp-content/uploads/2026/10/seagrass.png\"", StringComparison.Ordinal);
-        await File.WriteAllTextAsync(file, xml.Replace(FixtureHost, $"127.0.0.1:{listener.Port}", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(file, xml.Replace(FixtureHost, $"127.0.0.1:{port}", StringComparison.Ordinal));
         try
         {
             var result = await CliProcess.RunAsync(app, "import", "wordpress", file, "--fetch-media");
 
             Assert.True(result.ExitCode == 0, result.Output + result.Errors);
             Assert.Contains("Photo not fetched: it is not on the exporting site (127.0.0.1): http://169.254.169.254/", result.Output, StringComparison.Ordinal);
-            var ferry = await StoryOfAsync($"http://127.0.0.1:{listener.Port}", "6");
+            var ferry = await StoryOfAsync($"http://127.0.0.1:{port}", "6");
             var lead = await app.WithDbAsync(db => db.Set<Gaceta.Media.MediaItem>().Include(m => m.Texts).SingleAsync(m => m.Id == ferry.LeadMediaId));
             Assert.Equal("The island ferry leaving the harbour at dawn", lead.TextIn("en")!.Alt);
             Assert.Contains("/wp-content/uploads/2026/10/ferry-at-dawn.png", asked);
@@ -200,24 +200,6 @@ public abstract class WordPressImportTests(GacetaApp app)
             server.Stop();
             await serving;
             File.Delete(file);
-        }
-    }
-
-    /// <summary>A free loopback port, found by letting the system pick one.</summary>
-    private sealed class TcpListenerPort : IDisposable
-    {
-        public TcpListenerPort()
-        {
-            var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-            probe.Start();
-            Port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-        }
-
-        public int Port { get; }
-
-        public void Dispose()
-        {
         }
     }
 

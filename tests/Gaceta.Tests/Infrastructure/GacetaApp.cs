@@ -42,6 +42,9 @@ public abstract class GacetaApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public DatabaseEngine Engine { get; }
 
+    /// <summary>The host's database, for other processes to use as well.</summary>
+    public string DatabaseConnectionString => _database.ConnectionString;
+
     public FakeTimeProvider Clock { get; }
 
     public StoryFactory Stories { get; }
