@@ -71,9 +71,13 @@ public sealed partial class MailOutboxSender(
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromHours(1);
     private DateTimeOffset _lastPurge = DateTimeOffset.MinValue;
 
+    /// <summary>The lease in <see cref="WorkLeases"/> of the node that purges.</summary>
+    public const string RetentionLease = "mail-retention";
+
     /// <summary>
     /// Deletes messages sent or finally failed more than <see cref="MailOptions.KeepSentDays"/> ago: what was
-    /// mailed to whom is not kept longer than needed to answer for it. Runs at most once an hour per process.
+    /// mailed to whom is not kept longer than needed to answer for it. Runs at most once an hour per process, and
+    /// on one node of a cluster at a time: the node holding the hour's lease (<see cref="RetentionLease"/>).
     /// </summary>
     /// <returns>How many messages were purged.</returns>
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
@@ -87,6 +91,11 @@ public sealed partial class MailOutboxSender(
         _lastPurge = now;
         var before = now.UtcDateTime.AddDays(-options.Value.KeepSentDays);
         await using var scope = scopes.CreateAsyncScope();
+        if (!await scope.ServiceProvider.GetRequiredService<WorkLeases>().TryHoldAsync(RetentionLease, WorkLeases.ThisNode, PurgeEvery, cancellationToken))
+        {
+            return 0;
+        }
+
         var db = scope.ServiceProvider.GetRequiredService<GacetaDb>();
         return await db.OutboundMails.Where(m => m.SentAt < before || m.FailedAt < before).ExecuteDeleteAsync(cancellationToken);
     }

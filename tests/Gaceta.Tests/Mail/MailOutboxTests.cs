@@ -64,6 +64,23 @@ public sealed class MailOutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhileAnotherNodeHoldsTheRetentionLease_ThisNodePurgesNothing()
+    {
+        var old = await QueueAsync("old@example.org");
+        Assert.Equal(1, await SendAsync());
+        _clock.Advance(TimeSpan.FromDays(31));
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<WorkLeases>().TryHoldAsync(MailOutboxSender.RetentionLease, "another-node", TimeSpan.FromHours(1), CancellationToken.None));
+        }
+
+        var purged = await _services.GetRequiredService<MailOutboxSender>().PurgeAsync(CancellationToken.None);
+
+        Assert.Equal(0, purged);
+        Assert.NotNull(await RowAsync(old));
+    }
+
+    [Fact]
     public async Task ATemporaryFailure_IsRetriedAfterAPause_AndThenSent()
     {
         var id = await QueueAsync("later@example.org");
