@@ -30,6 +30,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>A published story with a poll in it, made before the nodes started.</summary>
     public CreatedPoll Poll { get; private set; } = null!;
 
+    /// <summary>The site's address as readers' browsers send it in <c>Origin</c>.</summary>
+    public string Origin => Proxy.Address.ToString().TrimEnd('/');
+
     /// <summary>An editor's API key.</summary>
     public string ApiKey { get; private set; } = null!;
 
@@ -48,7 +51,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             ["ConnectionStrings__Redis"] = Redis.ConnectionString,
             ["Database__MigrateOnStartup"] = "false",
             ["Demo__Seed"] = "false",
-            ["Site__PublicUrl"] = Proxy.Address.ToString().TrimEnd('/'),
+            ["Site__PublicUrl"] = Origin,
             ["Site__TimeZone"] = "Europe/Madrid",
             ["Network__TrustedProxies__0"] = "127.0.0.1",
             ["Media__Path"] = _media,
@@ -72,19 +75,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public HttpClient Direct(ClusterNode node, System.Net.CookieContainer? cookies = null) =>
         LoopbackClients.Create(node.Address, Proxy.Host, null, cookies);
 
-    /// <summary>A vote form's fields with a token as a page rendered a minute ago carries it.</summary>
-    public List<KeyValuePair<string, string>> VoteFields(int optionIndex)
-    {
-        var token = Newsroom.Services.GetRequiredService<VoteFormTokens>().Issue(Poll.PollId, DateTime.UtcNow.AddMinutes(-1));
-        return
-        [
-            new("token", token),
-            new("answer", Poll.OptionIds[optionIndex].ToString(CultureInfo.InvariantCulture)),
-            new("email", string.Empty),
-            new("website", string.Empty),
-            new("elapsed", string.Empty),
-        ];
-    }
+    /// <summary>A vote form's fields with a token as a page rendered a minute ago (by the nodes' clock) carries it.</summary>
+    public List<KeyValuePair<string, string>> VoteFields(int optionIndex) =>
+        Forms.Vote(Poll, Poll.OptionIds[optionIndex], token: Newsroom.Services.GetRequiredService<VoteFormTokens>().Issue(Poll.PollId, DateTime.UtcNow.AddMinutes(-1)));
 
     /// <summary>A subscriber of the newsroom, by address.</summary>
     public Task<string> SubscriberAsync(string language) => Newsroom.WithDbAsync(async db =>

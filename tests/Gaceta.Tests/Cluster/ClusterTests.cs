@@ -118,12 +118,12 @@ public sealed partial class ClusterTests(ClusterFixture cluster) : IClassFixture
         var readerCookies = new CookieContainer();
         using var onA = cluster.Direct(cluster.A, readerCookies);
         using var onB = cluster.Direct(cluster.B, readerCookies);
-        using var asked = await onA.PostFormAsync("/es/newsletters/sign-in", [new("email", email), new("website", string.Empty)], origin: cluster.Proxy.Address.ToString().TrimEnd('/'));
+        using var asked = await onA.PostFormAsync("/es/newsletters/sign-in", [new("email", email), new("website", string.Empty)], origin: cluster.Origin);
         Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
         var mail = await cluster.Newsroom.Smtp.WaitForAsync(email, TimeSpan.FromSeconds(30));
         var link = new Uri(SignInLink().Match(mail.TextBody!).Value).AbsolutePath;
 
-        using var pressed = await onB.PostFormAsync(link, [], origin: cluster.Proxy.Address.ToString().TrimEnd('/'));
+        using var pressed = await onB.PostFormAsync(link, [], origin: cluster.Origin);
         Assert.Equal(HttpStatusCode.SeeOther, pressed.StatusCode);
         using var account = await onA.GetAsync("/newsletters/account");
         Assert.Equal(HttpStatusCode.OK, account.StatusCode);
@@ -140,7 +140,7 @@ public sealed partial class ClusterTests(ClusterFixture cluster) : IClassFixture
         for (var i = 0; i < 16; i++)
         {
             var node = i % 2 == 0 ? a : b;
-            using var vote = await node.PostFormAsync(cluster.Poll.PostPath("en"), cluster.VoteFields(i % 2), origin: cluster.Proxy.Address.ToString().TrimEnd('/'), headers: new Dictionary<string, string> { ["X-Forwarded-For"] = client });
+            using var vote = await node.PostFormAsync(cluster.Poll.PostPath("en"), cluster.VoteFields(i % 2), origin: cluster.Origin, headers: new Dictionary<string, string> { ["X-Forwarded-For"] = client });
             statuses.Add(vote.StatusCode);
         }
 
@@ -203,7 +203,7 @@ public sealed partial class ClusterTests(ClusterFixture cluster) : IClassFixture
                 Assert.Equal(HttpStatusCode.OK, front.StatusCode);
                 using var article = await node.GetAsync(cluster.Poll.Story.PathIn("en"));
                 Assert.Equal(HttpStatusCode.OK, article.StatusCode);
-                using var vote = await node.PostFormAsync(cluster.Poll.PostPath("en"), cluster.VoteFields(0), origin: cluster.Proxy.Address.ToString().TrimEnd('/'), headers: new Dictionary<string, string> { ["X-Forwarded-For"] = "198.51.100.77" });
+                using var vote = await node.PostFormAsync(cluster.Poll.PostPath("en"), cluster.VoteFields(0), origin: cluster.Origin, headers: new Dictionary<string, string> { ["X-Forwarded-For"] = "198.51.100.77" });
                 Assert.Equal(HttpStatusCode.OK, vote.StatusCode);
                 using var ready = await node.GetAsync("/readyz");
                 Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
@@ -320,13 +320,8 @@ public sealed partial class ClusterTests(ClusterFixture cluster) : IClassFixture
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
     }
 
-    private async Task<HttpResponseMessage> PostPageFormAsync(HttpClient node, string path, IEnumerable<KeyValuePair<string, string>> fields)
-    {
-        var page = Html.Parse(await node.GetStringAsync(path));
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"{path} has no antiforgery token.");
-        return await node.PostFormAsync(path, fields.Append(new("__RequestVerificationToken", token)), origin: cluster.Proxy.Address.ToString().TrimEnd('/'));
-    }
+    private Task<HttpResponseMessage> PostPageFormAsync(HttpClient node, string path, IEnumerable<KeyValuePair<string, string>> fields) =>
+        StaffSession.PostPageFormAsync(node, path, fields, origin: cluster.Origin);
 
     private Task<int> StoredVotesAsync() => cluster.Newsroom.Polls.StoredVotesAsync(cluster.Poll.PollId);
 
@@ -358,7 +353,6 @@ public sealed partial class ClusterTests(ClusterFixture cluster) : IClassFixture
     {
         var attempted = 0;
         var acknowledged = 0;
-        var origin = cluster.Proxy.Address.ToString().TrimEnd('/');
         var first = Random.Shared.Next(0, 200);
         while (!stop.IsCancellationRequested)
         {
@@ -367,7 +361,7 @@ public sealed partial class ClusterTests(ClusterFixture cluster) : IClassFixture
             attempted++;
             try
             {
-                using var vote = await reader.PostFormAsync(cluster.Poll.PostPath("en"), cluster.VoteFields(attempted % 2), origin: origin);
+                using var vote = await reader.PostFormAsync(cluster.Poll.PostPath("en"), cluster.VoteFields(attempted % 2), origin: cluster.Origin);
                 if (vote.StatusCode == HttpStatusCode.OK)
                 {
                     acknowledged++;

@@ -59,15 +59,18 @@ public sealed class StaffSession(HttpClient client, string email, string passwor
         return client;
     }
 
-    /// <summary>Opens <paramref name="pagePath"/>, takes its antiforgery token and posts <paramref name="fields"/> to <paramref name="action"/>.</summary>
+    /// <summary>
+    /// Opens <paramref name="pagePath"/>, takes its antiforgery token and posts <paramref name="fields"/> to
+    /// <paramref name="action"/>, from the pages of <paramref name="origin"/> (the test site's by default).
+    /// </summary>
     public static async Task<HttpResponseMessage> PostPageFormAsync(
-        HttpClient client, string pagePath, IEnumerable<KeyValuePair<string, string>> fields, string? action = null)
+        HttpClient client, string pagePath, IEnumerable<KeyValuePair<string, string>> fields, string? action = null, string origin = GacetaApp.PublicUrl)
     {
         ArgumentNullException.ThrowIfNull(client);
         var page = await client.GetDocumentAsync(pagePath);
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
             ?? throw new InvalidOperationException($"{pagePath} has no antiforgery token.");
-        return await client.PostFormAsync(action ?? pagePath, fields.Append(new("__RequestVerificationToken", token)));
+        return await client.PostFormAsync(action ?? pagePath, fields.Append(new("__RequestVerificationToken", token)), origin);
     }
 
     public Task<HttpResponseMessage> PostAsync(string pagePath, IEnumerable<KeyValuePair<string, string>> fields, string? action = null) =>
