@@ -59,8 +59,11 @@ public sealed class Article
     public List<Correction> Corrections { get; set; } = [];
 
     /// <summary>Whether readers can see the article at <paramref name="utcNow"/>.</summary>
-    public bool IsVisibleAt(DateTime utcNow) =>
-        Status == ArticleStatus.Published && PublishedAt is { } published && published <= utcNow;
+    public bool IsVisibleAt(DateTime utcNow) => IsVisible(Status, PublishedAt, utcNow);
+
+    /// <summary>The same rule for an article read as its fields.</summary>
+    public static bool IsVisible(ArticleStatus status, DateTime? publishedAt, DateTime utcNow) =>
+        status == ArticleStatus.Published && publishedAt is { } published && published <= utcNow;
 }
 
 public enum ArticleStatus

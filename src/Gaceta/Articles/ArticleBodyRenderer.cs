@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Ganss.Xss;
 using Markdig;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Gaceta.Articles;
 
@@ -9,7 +10,7 @@ namespace Gaceta.Articles;
 /// (scripts, event handlers, <c>javascript:</c> links, frames), only an allow-list of elements,
 /// attributes and URL schemes reaches the page.
 /// </summary>
-public sealed partial class ArticleBodyRenderer
+public sealed partial class ArticleBodyRenderer : IDisposable
 {
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
         .UseAutoLinks()
@@ -22,12 +23,41 @@ public sealed partial class ArticleBodyRenderer
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
     /// <summary>
+    /// Bodies already rendered, by their Markdown. The result depends on the text alone, so an entry can never be
+    /// stale: an edited body is another key, and the old one ages out. Bounded in characters held.
+    /// </summary>
+    private readonly MemoryCache _rendered = new(new MemoryCacheOptions { SizeLimit = RenderedCharacterLimit });
+
+    /// <summary>About 64 MB of Markdown and HTML: a few thousand long articles, the ones being read.</summary>
+    private const long RenderedCharacterLimit = 32 * 1024 * 1024;
+
+    /// <summary>
     /// The body as a reader page shows it: sanitized HTML between the embeds an editor placed, each embed
-    /// (a marker such as <c>{{poll:harbour-expansion}}</c> alone on a line) as a block of its own.
+    /// (a marker such as <c>{{poll:harbour-expansion}}</c> alone on a line) as a block of its own. Rendering
+    /// (Markdown, then the sanitizer's parse) costs more than the rest of an article page together, so a body
+    /// is rendered once and its blocks kept while it is read.
     /// </summary>
     public IReadOnlyList<BodyBlock> ToBlocks(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
+        if (_rendered.TryGetValue(markdown, out IReadOnlyList<BodyBlock>? kept) && kept is not null)
+        {
+            return kept;
+        }
+
+        var blocks = Render(markdown);
+        _rendered.Set(markdown, blocks, new MemoryCacheEntryOptions
+        {
+            Size = markdown.Length + blocks.Sum(b => b.Html?.Length ?? 0),
+            SlidingExpiration = TimeSpan.FromHours(1),
+        });
+        return blocks;
+    }
+
+    public void Dispose() => _rendered.Dispose();
+
+    private BodyBlock[] Render(string markdown)
+    {
         var blocks = new List<BodyBlock>();
         var start = 0;
         foreach (Match marker in EmbedMarker().Matches(markdown))
@@ -38,7 +68,7 @@ public sealed partial class ArticleBodyRenderer
         }
 
         AddHtml(blocks, markdown[start..]);
-        return blocks;
+        return [.. blocks];
     }
 
     private void AddHtml(List<BodyBlock> blocks, string markdown)

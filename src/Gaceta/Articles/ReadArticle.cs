@@ -48,12 +48,21 @@ public static class ReadArticle
         {
             ArgumentNullException.ThrowIfNull(query);
             var now = clock.UtcNow;
-            var visible = ReaderListings.Visibility(now);
+            var language = query.Language;
+
+            // The page asks several small questions (and its layout more): one open connection serves them all,
+            // instead of an open and a close around each. The context closes it when the request ends.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+
+            // Each read below is a lookup by key: the article by its slug, then the rows of its own story. Folded
+            // into one statement, the story's collections became scans of whole tables (every byline, a window over
+            // every article), whose cost grew with the archive.
             var article = await db.Articles
-                .Visible(query.Language, now)
+                .Visible(language, now)
                 .Where(a => a.Slug == query.Slug)
                 .Select(a => new
                 {
+                    a.Id,
                     a.StoryId,
                     a.Headline,
                     a.Standfirst,
@@ -64,35 +73,48 @@ public static class ReadArticle
                     a.LeadImageAlt,
                     a.SourceLanguage,
                     a.SourceRevision,
-                    Corrections = a.Corrections.OrderBy(c => c.CreatedAt).Select(c => new PublicCorrection(c.CreatedAt, c.Text)).ToList(),
                     a.Story.SectionId,
-                    Section = a.Story.Section.Names.Where(n => n.Language == query.Language).Select(n => new { n.Name, n.Slug }).FirstOrDefault(),
+                    SectionName = a.Story.Section.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault(),
+                    SectionSlug = a.Story.Section.Names.Where(n => n.Language == language).Select(n => n.Slug).FirstOrDefault(),
                     a.Story.WireCredit,
                     a.Story.LeadMediaId,
                     ImageUrl = a.Story.LeadImage!.Url,
                     ImageCredit = a.Story.LeadImage!.Credit,
-                    Authors = a.Story.Authors.OrderBy(b => b.Position).Select(b => new AuthorLink(b.Author.Id, b.Author.Name, b.Author.Slug)).ToList(),
-                    Translations = a.Story.Articles.AsQueryable()
-                        .Where(visible)
-                        .Where(t => t.Language != query.Language)
-                        .Select(t => new { t.Language, t.Headline, t.Slug, PublishedAt = t.PublishedAt!.Value, t.SourceLanguage })
-                        .ToList(),
-                    Source = a.Story.Articles
-                        .Where(t => t.Language == a.SourceLanguage)
-                        .Select(t => new { t.Revision, t.UpdatedAt, t.RevisedAt, t.PublishedAt })
-                        .FirstOrDefault(),
+                    HasCorrections = a.Corrections.Any(),
                 })
                 .AsNoTracking()
-                // One round trip: the collections are small (a byline, a translation or two).
-                .AsSingleQuery()
                 .FirstOrDefaultAsync(cancellationToken);
             if (article is null)
             {
                 return null;
             }
 
-            var translations = article.Translations
-                .Select(t => new Translation(t.Language, t.Headline, ArticlePaths.Article(t.Language, t.PublishedAt, t.Slug), t.SourceLanguage))
+            var storyId = article.StoryId;
+            var authors = await db.Set<StoryAuthor>()
+                .Where(b => b.StoryId == storyId)
+                .OrderBy(b => b.Position)
+                .Select(b => new AuthorLink(b.Author.Id, b.Author.Name, b.Author.Slug))
+                .ToListAsync(cancellationToken);
+            // The story's other languages, read by the story's key; which of them readers may see is decided here,
+            // since asking the database for visible ones leads it to scan every published article instead.
+            var otherArticles = await db.Articles
+                .Where(t => t.StoryId == storyId && t.Language != language)
+                .Select(t => new { t.Language, t.Headline, t.Slug, t.Status, t.PublishedAt, t.SourceLanguage, t.Revision, t.UpdatedAt, t.RevisedAt })
+                .AsNoTracking()
+                .ToListAsync(cancellationToken);
+            var articleId = article.Id;
+            var corrections = article.HasCorrections
+                ? await db.Corrections
+                    .Where(c => c.ArticleId == articleId)
+                    .OrderBy(c => c.CreatedAt)
+                    .Select(c => new PublicCorrection(c.CreatedAt, c.Text))
+                    .ToListAsync(cancellationToken)
+                : [];
+            var source = otherArticles.Find(t => t.Language == article.SourceLanguage);
+
+            var translations = otherArticles
+                .Where(t => Article.IsVisible(t.Status, t.PublishedAt, now))
+                .Select(t => new Translation(t.Language, t.Headline, ArticlePaths.Article(t.Language, t.PublishedAt!.Value, t.Slug), t.SourceLanguage))
                 .ToList();
             var body = renderer.ToBlocks(article.Body);
             var pollKeys = body.Where(b => b.Embed?.Kind == Embed.Poll).Select(b => b.Embed!.Key).Distinct().ToList();
@@ -115,13 +137,13 @@ public static class ReadArticle
                 ArticlePaths.Article(query.Language, article.PublishedAt, article.Slug),
                 article.PublishedAt,
                 article.RevisedAt,
-                ReaderListings.SectionLinkFor(article.SectionId, query.Language, article.Section?.Name, article.Section?.Slug),
-                article.Authors,
+                ReaderListings.SectionLinkFor(article.SectionId, query.Language, article.SectionName, article.SectionSlug),
+                authors,
                 article.WireCredit,
                 LeadImages.Choose(lead?.Photo, lead?.Alt, lead?.Credit, article.LeadImageAlt, article.ImageUrl, article.ImageCredit),
                 translations,
-                article.Corrections,
-                article.Source is { } source && TranslationStates.Of(article.SourceLanguage, article.SourceRevision, source.Revision) == TranslationState.Outdated
+                corrections,
+                source is not null && TranslationStates.Of(article.SourceLanguage, article.SourceRevision, source.Revision) == TranslationState.Outdated
                     ? new OutdatedNotice(article.SourceLanguage!, source.RevisedAt ?? source.UpdatedAt, translations.FirstOrDefault(t => t.Language == article.SourceLanguage)?.Path)
                     : null,
                 article.SourceLanguage);

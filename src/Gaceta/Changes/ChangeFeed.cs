@@ -9,8 +9,11 @@ public abstract record Change;
 /// <summary>A story was published, updated, corrected or unpublished: the reader pages it touches.</summary>
 public sealed record StoryChanged(ReaderChange Pages) : Change;
 
-/// <summary>A poll was edited or a vote was counted: its form and results wherever they show.</summary>
+/// <summary>A poll was edited: its form and results wherever they show.</summary>
 public sealed record PollChanged(int PollId) : Change;
+
+/// <summary>Votes were counted: the poll's results wherever they show (an open poll's form does not change).</summary>
+public sealed record VotesCounted(int PollId) : Change;
 
 /// <summary>Hears every change once it is committed (the reader cache, later other nodes and webhooks).</summary>
 public interface IChangeSubscriber

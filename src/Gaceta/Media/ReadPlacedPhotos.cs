@@ -34,12 +34,14 @@ public static class ReadPlacedPhotos
                     m.FocalX,
                     m.FocalY,
                     m.Credit,
-                    Text = m.Texts.Where(t => t.Language == query.Language).Select(t => new { t.Alt, t.Caption }).FirstOrDefault(),
+                    // One value per subquery: a looked-up row, where a pair would be a window over every text in the language.
+                    Alt = m.Texts.Where(t => t.Language == query.Language).Select(t => t.Alt).FirstOrDefault(),
+                    Caption = m.Texts.Where(t => t.Language == query.Language).Select(t => t.Caption).FirstOrDefault(),
                 })
                 .ToListAsync(cancellationToken);
             return rows.ToDictionary(
                 r => r.Id,
-                r => new PlacedPhoto(new LibraryPhoto(r.Hash, r.Width, r.Height, r.FocalX ?? 0.5, r.FocalY ?? 0.5), r.Text?.Alt ?? string.Empty, r.Text?.Caption, r.Credit));
+                r => new PlacedPhoto(new LibraryPhoto(r.Hash, r.Width, r.Height, r.FocalX ?? 0.5, r.FocalY ?? 0.5), r.Alt ?? string.Empty, r.Caption, r.Credit));
         }
     }
 }

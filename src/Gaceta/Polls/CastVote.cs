@@ -50,6 +50,7 @@ public static class CastVote
         MailOutboxSignal notifier,
         SqliteWriteGate writeGate,
         VoteFormTokens formTokens,
+        VoteWriter voteWriter,
         Changes.ChangeFeed changes)
     {
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
@@ -87,16 +88,26 @@ public static class CastVote
             }
 
             var emailHash = email is null ? null : keys.Hash("vote-email", email);
-            var alreadyVoted = emailHash is not null && await db.Votes.AnyAsync(v => v.PollId == poll.Id && v.EmailHash == emailHash, cancellationToken);
-            var wantsNewsletter = command.WantsNewsletter && poll.Offer is not null && email is not null;
-            if (alreadyVoted && !wantsNewsletter)
+            var vote = new Vote
             {
-                return Result.Of(VoteOutcome.AlreadyVoted, poll);
+                PollId = poll.Id,
+                OptionId = optionId,
+                Language = command.Language,
+                EmailHash = emailHash,
+                CastAt = clock.UtcNow,
+            };
+            var wantsNewsletter = command.WantsNewsletter && poll.Offer is not null && email is not null;
+            if (!wantsNewsletter)
+            {
+                // Most votes: stored with the others arriving at the same moment, answered once committed.
+                var counted = await voteWriter.WriteAsync(vote, cancellationToken);
+                return Result.Of(counted ? VoteOutcome.Counted : VoteOutcome.AlreadyVoted, poll);
             }
 
             // Someone who voted before and now asks for the newsletter gets it, like anyone else: the answer on the
             // page is the same either way, so it never tells whether an address has voted.
-            var subscriber = wantsNewsletter ? await subscribers.HandleAsync(new FindSubscriber.Query(email!), cancellationToken) : null;
+            var alreadyVoted = await db.Votes.AnyAsync(v => v.PollId == poll.Id && v.EmailHash == emailHash, cancellationToken);
+            var subscriber = await subscribers.HandleAsync(new FindSubscriber.Query(email!), cancellationToken);
 
             // Only writes from here on: on SQLite a transaction that read first could not take the write lock.
             using var turn = await writeGate.EnterAsync(db, cancellationToken);
@@ -105,48 +116,31 @@ public static class CastVote
             {
                 if (!alreadyVoted)
                 {
-                    db.Votes.Add(new Vote
-                    {
-                        PollId = poll.Id,
-                        OptionId = optionId,
-                        Language = command.Language,
-                        EmailHash = emailHash,
-                        CastAt = clock.UtcNow,
-                    });
-                    await db.SaveChangesAsync(cancellationToken);
+                    await VoteWriter.CountAsync(db, [vote], cancellationToken);
                 }
 
-                RequestSubscription.Outcome? subscription = null;
-                if (wantsNewsletter)
-                {
-                    subscription = await subscriptions.HandleAsync(
-                        new RequestSubscription.Command(
-                            email!,
-                            command.Language,
-                            poll.Offer!.NewsletterId,
-                            poll.Offer.NewsletterNames,
-                            AccessGrant.Complimentary,
-                            SubscriptionSource.Poll,
-                            poll.Id,
-                            poll.Offer.ConsentText,
-                            poll.Offer.ConsentVersion,
-                            command.PageUrl,
-                            keys.Hash("client-ip", command.ClientIp),
-                            command.ClientIp,
-                            subscriber),
-                        cancellationToken);
-                }
+                var subscription = await subscriptions.HandleAsync(
+                    new RequestSubscription.Command(
+                        email!,
+                        command.Language,
+                        poll.Offer!.NewsletterId,
+                        poll.Offer.NewsletterNames,
+                        AccessGrant.Complimentary,
+                        SubscriptionSource.Poll,
+                        poll.Id,
+                        poll.Offer.ConsentText,
+                        poll.Offer.ConsentVersion,
+                        command.PageUrl,
+                        keys.Hash("client-ip", command.ClientIp),
+                        command.ClientIp,
+                        subscriber),
+                    cancellationToken);
 
                 await transaction.CommitAsync(cancellationToken);
-                if (subscription is not null)
-                {
-                    notifier.Notify();
-                }
-
+                notifier.Notify();
                 if (!alreadyVoted)
                 {
-                    // The results everywhere the poll shows change with a counted vote.
-                    await changes.AnnounceAsync(new Changes.PollChanged(poll.Id), cancellationToken);
+                    await changes.AnnounceAsync(new Changes.VotesCounted(poll.Id), cancellationToken);
                 }
 
                 return new Result(alreadyVoted ? VoteOutcome.AlreadyVoted : VoteOutcome.Counted, poll, [], subscription);

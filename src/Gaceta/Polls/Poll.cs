@@ -67,6 +67,12 @@ public sealed class PollOption
 
     public int Position { get; set; }
 
+    /// <summary>
+    /// The votes counted for this answer, moved in the transaction that stores them (<see cref="VoteWriter.CountAsync"/>),
+    /// so results are read without counting every vote.
+    /// </summary>
+    public int VoteCount { get; set; }
+
     public List<PollOptionText> Texts { get; set; } = [];
 }
 

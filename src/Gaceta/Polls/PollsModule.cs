@@ -8,8 +8,10 @@ public static class PollsModule
     public static IServiceCollection AddPolls(this IServiceCollection services)
     {
         services.AddScoped<ReadPolls.Handler>();
+        services.AddSingleton<PollDefinitions>();
         services.AddScoped<ReadPollResults.Handler>();
         services.AddScoped<CastVote.Handler>();
+        services.AddSingleton<VoteWriter>();
         services.AddSingleton<VoteFormTokens>();
         services.AddScoped<EditPoll.Handler>();
         services.AddScoped<ListPolls.Handler>();

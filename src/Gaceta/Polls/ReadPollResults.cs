@@ -17,11 +17,10 @@ public static class ReadPollResults
         public async Task<PollResults> HandleAsync(PollView poll, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(poll);
-            var counts = await db.Votes
-                .Where(v => v.PollId == poll.Id)
-                .GroupBy(v => v.OptionId)
-                .Select(g => new { OptionId = g.Key, Votes = g.Count() })
-                .ToDictionaryAsync(g => g.OptionId, g => g.Votes, cancellationToken);
+            // The tallies kept with the votes: reading them costs the same at ten votes or a million.
+            var counts = await db.Set<PollOption>()
+                .Where(o => o.PollId == poll.Id)
+                .ToDictionaryAsync(o => o.Id, o => o.VoteCount, cancellationToken);
             var total = counts.Values.Sum();
             return new PollResults(
                 total,

@@ -25,7 +25,7 @@ public static class ReadPolls
 {
     public sealed record Query(string Language, IReadOnlyCollection<string> Keys);
 
-    public sealed class Handler(GacetaDb db, SiteClock clock)
+    public sealed class Handler(GacetaDb db, SiteClock clock, PollDefinitions definitions)
     {
         /// <returns>
         /// The polls readers may see, by key: those that exist, have a question in the language and have opened. A
@@ -39,18 +39,22 @@ public static class ReadPolls
                 return new Dictionary<string, PollView>();
             }
 
-            var polls = await db.Polls
-                .Where(p => query.Keys.Contains(p.Key))
-                .Include(p => p.Options)
-                .Include(p => p.ConsentTexts.Where(t => t.Language == query.Language))
-                .Include(p => p.Newsletter)
-                .AsNoTracking()
-                .AsSplitQuery()
-                .ToListAsync(cancellationToken);
+            // Which polls there are, and the version of each: one small read. A poll's texts are read again only when
+            // its version is not the one this node keeps (every save in the staff area raises it).
+            var polls = query.Keys.Count == 1 && query.Keys.First() is var key
+                ? db.Polls.Where(p => p.Key == key)
+                : db.Polls.Where(p => query.Keys.Contains(p.Key));
+            var stamps = await polls.Select(p => new PollStamp(p.Id, p.Version, p.CreatedAt)).AsNoTracking().ToListAsync(cancellationToken);
             var now = clock.UtcNow;
             var views = new Dictionary<string, PollView>();
-            foreach (var poll in polls)
+            foreach (var stamp in stamps)
             {
+                var poll = definitions.Get(stamp) ?? definitions.Keep(stamp, await ReadAsync(stamp.Id, cancellationToken));
+                if (poll is null)
+                {
+                    continue;
+                }
+
                 var question = poll.Questions.Find(q => q.Language == query.Language);
                 var state = poll.StateAt(now);
                 if (question is null || state == PollState.NotYetOpen)
@@ -62,7 +66,7 @@ public static class ReadPolls
                     .OrderBy(o => o.Position).ThenBy(o => o.Id)
                     .Select(o => new PollChoice(o.Id, o.Texts.Find(t => t.Language == query.Language)?.Text ?? string.Empty))
                     .ToList();
-                var consent = poll.ConsentTexts.OrderByDescending(t => t.Version).FirstOrDefault();
+                var consent = poll.ConsentTexts.Where(t => t.Language == query.Language).MaxBy(t => t.Version);
                 var offer = poll.Newsletter is { } newsletter && consent is not null
                     ? new NewsletterOffer(newsletter.Id, newsletter.Names.ToDictionary(n => n.Language, n => n.Name), consent.Text, consent.Version)
                     : null;
@@ -71,5 +75,55 @@ public static class ReadPolls
 
             return views;
         }
+
+        /// <summary>The poll with every language's texts, its answers and the newsletter it offers.</summary>
+        private async Task<Poll?> ReadAsync(int pollId, CancellationToken cancellationToken)
+        {
+            var poll = await db.Polls
+                .Where(p => p.Id == pollId)
+                .Include(p => p.Options)
+                .Include(p => p.ConsentTexts)
+                .Include(p => p.Newsletter)
+                .AsNoTracking()
+                .AsSplitQuery()
+                .FirstOrDefaultAsync(cancellationToken);
+            return poll;
+        }
+    }
+}
+
+/// <summary>A poll's id, the version of its texts, and when it was made (so an id used again is another poll).</summary>
+public sealed record PollStamp(int Id, int Version, DateTime CreatedAt);
+
+/// <summary>
+/// Each poll's texts, answers and offer as last read on this node, by version. Readers' pages ask for a poll far more
+/// often than the newsroom changes one, and every change raises the poll's version, so a kept poll is used only while
+/// the database still has that version: a change made on any node is seen by the next read on every node.
+/// </summary>
+public sealed class PollDefinitions
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, Poll> _kept = new();
+
+    /// <summary>The kept poll when it is of this version; null otherwise.</summary>
+    public Poll? Get(PollStamp stamp)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        return _kept.TryGetValue(stamp.Id, out var kept) && kept.Version == stamp.Version && kept.CreatedAt == stamp.CreatedAt ? kept : null;
+    }
+
+    /// <summary>Keeps a poll just read (never changed afterwards) as the one of this version.</summary>
+    public Poll? Keep(PollStamp stamp, Poll? poll)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        if (poll is null)
+        {
+            _kept.TryRemove(stamp.Id, out _);
+            return null;
+        }
+
+        // Read after the stamp: the poll read may be newer than the stamp, never older. Kept under the version it
+        // has, so a newer one read here is not taken for the older stamp's.
+        _kept[poll.Id] = poll;
+        return poll;
     }
 }

@@ -2,9 +2,24 @@ using Gaceta.Articles;
 
 namespace Gaceta.Tests.Articles;
 
-public sealed class ArticleBodyRendererTests
+public sealed class ArticleBodyRendererTests : IDisposable
 {
     private readonly ArticleBodyRenderer _renderer = new();
+
+    public void Dispose() => _renderer.Dispose();
+
+    [Fact]
+    public void ABodyReadAgain_IsNotRenderedAgain_AndAnEditedBodyIs()
+    {
+        var first = _renderer.ToBlocks("The council *met*.\n\n{{poll:harbour}}\n\nIt adjourned.");
+        var again = _renderer.ToBlocks(string.Concat("The council *met*.\n\n", "{{poll:harbour}}\n\nIt adjourned."));
+        var edited = _renderer.ToBlocks("The council *met* twice.\n\n{{poll:harbour}}\n\nIt adjourned.");
+
+        Assert.Same(first, again);
+        Assert.NotSame(first, edited);
+        Assert.Contains("twice", edited[0].Html, StringComparison.Ordinal);
+        Assert.Equal("harbour", edited[1].Embed?.Key);
+    }
 
     private string Html(string markdown) => string.Concat(_renderer.ToBlocks(markdown).Select(b => b.Html));
 

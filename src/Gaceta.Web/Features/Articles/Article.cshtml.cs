@@ -70,6 +70,7 @@ public sealed class ArticleModel(ReadArticle.Handler articles, ReadPollResults.H
         HttpContext.TagReaderCache(
             article.Authors.Select(a => ReaderCache.Author(a.Id))
                 .Concat(article.Polls.Values.Select(p => ReaderCache.Poll(p.Id)))
+                .Concat(polls.Values.Where(p => p.Results is not null).Select(p => ReaderCache.PollResults(p.Poll.Id)))
                 .Append(ReaderCache.Story(article.StoryId)));
         AllowPublicCaching();
         return Page();

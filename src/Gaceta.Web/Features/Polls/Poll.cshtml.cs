@@ -55,7 +55,7 @@ public sealed class PollModel(
         Block = poll.State == PollState.Open
             ? PollBlock.Form(poll, PollPaths.Poll(Lang, Key))
             : await ResultsAsync(poll, PollPaths.Poll(Lang, Key), null, cancellationToken);
-        HttpContext.TagReaderCache(ReaderCache.Poll(poll.Id));
+        HttpContext.TagReaderCache(Block.Results is null ? [ReaderCache.Poll(poll.Id)] : [ReaderCache.Poll(poll.Id), ReaderCache.PollResults(poll.Id)]);
         AllowPublicCaching();
         return Show(StatusCodes.Status200OK);
     }

@@ -38,7 +38,7 @@ public sealed class ResultsModel(ReadPolls.Handler polls, ReadPollResults.Handle
         Block = PollBlock.Form(poll, PollPaths.Poll(Lang, Key)) with { Results = await results.HandleAsync(poll, cancellationToken) };
         var path = PollPaths.Results(Lang, Key);
         Head = new ReaderHead(poll.Question, null, path, [new Alternate(Lang, path)]);
-        HttpContext.TagReaderCache(ReaderCache.Poll(poll.Id));
+        HttpContext.TagReaderCache(ReaderCache.Poll(poll.Id), ReaderCache.PollResults(poll.Id));
         HttpContext.ExpireReaderCacheAfter(CacheFor);
         Response.Headers.CacheControl = "public, max-age=10";
         return Fragment ? Partial("_Poll", Block) : Page();

@@ -36,6 +36,12 @@ internal static class ReaderCache
     /// <summary>Any page showing the poll's results or its form.</summary>
     public static string Poll(int pollId) => "poll:" + pollId.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Any page showing the poll's results. Counted votes evict these alone: an article with an open poll shows its
+    /// form, which no vote changes, so a viral poll does not empty its article's cache with every batch of votes.
+    /// </summary>
+    public static string PollResults(int pollId) => "poll-results:" + pollId.ToString(CultureInfo.InvariantCulture);
+
     public static IServiceCollection AddReaderCache(this IServiceCollection services)
     {
         services.AddOutputCache();

@@ -20,6 +20,9 @@ public sealed class ReaderCacheInvalidator(IOutputCacheStore store) : IChangeSub
             case PollChanged poll:
                 await PollChangedAsync(poll.PollId, cancellationToken);
                 break;
+            case VotesCounted votes:
+                await store.EvictByTagAsync(ReaderCache.PollResults(votes.PollId), cancellationToken);
+                break;
         }
     }
 
@@ -43,7 +46,7 @@ public sealed class ReaderCacheInvalidator(IOutputCacheStore store) : IChangeSub
         }
     }
 
-    /// <summary>A vote was counted or the poll was edited: its form and results pages.</summary>
+    /// <summary>The poll was edited: its form and results pages.</summary>
     public ValueTask PollChangedAsync(int pollId, CancellationToken cancellationToken) =>
         store.EvictByTagAsync(ReaderCache.Poll(pollId), cancellationToken);
 }
