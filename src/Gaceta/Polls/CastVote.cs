@@ -35,7 +35,8 @@ public static class CastVote
         string ClientIp,
         string? FormToken);
 
-    public sealed record Result(VoteOutcome Outcome, PollView? Poll, IReadOnlyList<VoteError> Errors, RequestSubscription.Outcome? Subscription)
+    /// <param name="Results">The poll's results as the vote's own transaction left them, when it had them to hand.</param>
+    public sealed record Result(VoteOutcome Outcome, PollView? Poll, IReadOnlyList<VoteError> Errors, RequestSubscription.Outcome? Subscription, PollResults? Results = null)
     {
         public static Result Of(VoteOutcome outcome, PollView? poll) => new(outcome, poll, [], null);
     }
@@ -56,27 +57,53 @@ public static class CastVote
         public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(command);
-            var found = await polls.HandleAsync(new ReadPolls.Query(command.Language, [command.PollKey]), cancellationToken);
+
+            // A vote is first judged by the poll this node keeps, without asking the database; its batch then checks,
+            // in its own transaction, that the poll is still of that version. Every other answer (not found, closed,
+            // refused, a subscription) and a vote whose poll changed meanwhile are judged again from a fresh read.
+            if (await CastAsync(command, keptWillDo: true, cancellationToken) is { } result)
+            {
+                return result;
+            }
+
+            // A fresh read is answered unless the poll changes again between the read and the batch: try a few times.
+            for (var attempt = 0; ; attempt++)
+            {
+                if (await CastAsync(command, keptWillDo: false, cancellationToken) is { } fresh)
+                {
+                    return fresh;
+                }
+
+                if (attempt == 4)
+                {
+                    throw new InvalidOperationException("The poll changed five times while one vote was cast.");
+                }
+            }
+        }
+
+        private async Task<Result?> CastAsync(Command command, bool keptWillDo, CancellationToken cancellationToken)
+        {
+            var found = await polls.HandleAsync(new ReadPolls.Query(command.Language, [command.PollKey], keptWillDo), cancellationToken);
             if (!found.TryGetValue(command.PollKey, out var poll))
             {
-                return Result.Of(VoteOutcome.PollNotFound, null);
+                return keptWillDo ? null : Result.Of(VoteOutcome.PollNotFound, null);
             }
 
             if (poll.State != PollState.Open)
             {
-                return Result.Of(VoteOutcome.Closed, poll);
+                return keptWillDo ? null : Result.Of(VoteOutcome.Closed, poll);
             }
 
             var errors = Validate(command, poll, out var optionId, out var email);
             if (errors.Count > 0)
             {
-                return new Result(VoteOutcome.Invalid, poll, errors, null);
+                return keptWillDo ? null : new Result(VoteOutcome.Invalid, poll, errors, null);
             }
 
             // What a person fixes comes first; then whether the form really came from a page, and soon enough.
             if (FormError(formTokens.Check(command.FormToken, poll.Id)) is { } formError)
             {
-                return new Result(VoteOutcome.Invalid, poll, [formError], null);
+                return keptWillDo ? null : new Result(VoteOutcome.Invalid, poll, [formError], null);
             }
 
             // Bots are answered as if they had voted, so they learn nothing; only the spam count changes.
@@ -97,11 +124,24 @@ public static class CastVote
                 CastAt = clock.UtcNow,
             };
             var wantsNewsletter = command.WantsNewsletter && poll.Offer is not null && email is not null;
+            if (wantsNewsletter && keptWillDo)
+            {
+                return null;
+            }
+
             if (!wantsNewsletter)
             {
                 // Most votes: stored with the others arriving at the same moment, answered once committed.
-                var counted = await voteWriter.WriteAsync(vote, cancellationToken);
-                return Result.Of(counted ? VoteOutcome.Counted : VoteOutcome.AlreadyVoted, poll);
+                var written = await voteWriter.WriteAsync(vote, poll.Version, cancellationToken);
+                if (written.PollChanged)
+                {
+                    return null;
+                }
+
+                return Result.Of(written.Counted ? VoteOutcome.Counted : VoteOutcome.AlreadyVoted, poll) with
+                {
+                    Results = ReadPollResults.Handler.From(poll, written.Tallies),
+                };
             }
 
             // Someone who voted before and now asks for the newsletter gets it, like anyone else: the answer on the
@@ -114,11 +154,7 @@ public static class CastVote
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
-                if (!alreadyVoted)
-                {
-                    await VoteWriter.CountAsync(db, [vote], cancellationToken);
-                }
-
+                var counted = !alreadyVoted && (await VoteWriter.CountAsync(db, [vote], cancellationToken)).Count == 1;
                 var subscription = await subscriptions.HandleAsync(
                     new RequestSubscription.Command(
                         email!,
@@ -138,16 +174,16 @@ public static class CastVote
 
                 await transaction.CommitAsync(cancellationToken);
                 notifier.Notify();
-                if (!alreadyVoted)
+                if (counted)
                 {
                     await changes.AnnounceAsync(new Changes.VotesCounted(poll.Id), cancellationToken);
                 }
 
-                return new Result(alreadyVoted ? VoteOutcome.AlreadyVoted : VoteOutcome.Counted, poll, [], subscription);
+                return new Result(counted ? VoteOutcome.Counted : VoteOutcome.AlreadyVoted, poll, [], subscription);
             }
-            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e) && emailHash is not null)
+            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
             {
-                // The same address voted in a parallel request a moment earlier.
+                // The same address subscribed in a parallel request a moment earlier.
                 await transaction.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();
                 return Result.Of(VoteOutcome.AlreadyVoted, poll);

@@ -21,7 +21,15 @@ public static class ReadPollResults
             var counts = await db.Set<PollOption>()
                 .Where(o => o.PollId == poll.Id)
                 .ToDictionaryAsync(o => o.Id, o => o.VoteCount, cancellationToken);
-            var total = counts.Values.Sum();
+            return From(poll, counts);
+        }
+
+        /// <summary>The results from the votes per answer (by answer id).</summary>
+        public static PollResults From(PollView poll, IReadOnlyDictionary<int, int> counts)
+        {
+            ArgumentNullException.ThrowIfNull(poll);
+            ArgumentNullException.ThrowIfNull(counts);
+            var total = poll.Options.Sum(o => counts.GetValueOrDefault(o.Id));
             return new PollResults(
                 total,
                 poll.Options.Select(o => Share(o, counts.GetValueOrDefault(o.Id), total)).ToList());

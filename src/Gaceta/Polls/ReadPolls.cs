@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gaceta.Polls;
 
 /// <summary>A poll as a reader sees it in one language.</summary>
+/// <param name="Version">The version of the poll's texts and answers this view was made from.</param>
 public sealed record PollView(
     int Id,
     string Key,
@@ -12,7 +13,8 @@ public sealed record PollView(
     string Question,
     IReadOnlyList<PollChoice> Options,
     PollState State,
-    NewsletterOffer? Offer);
+    NewsletterOffer? Offer,
+    int Version = 0);
 
 /// <summary>An answer a reader can choose.</summary>
 public sealed record PollChoice(int Id, string Text);
@@ -23,7 +25,11 @@ public sealed record NewsletterOffer(int NewsletterId, IReadOnlyDictionary<strin
 /// <summary>Polls by their embed keys, in one language, with what readers need to answer them.</summary>
 public static class ReadPolls
 {
-    public sealed record Query(string Language, IReadOnlyCollection<string> Keys);
+    /// <param name="KeptWillDo">
+    /// A poll this node has kept may be used without asking the database for its version: for a caller that checks the
+    /// version itself before it relies on it (a vote, whose batch compares it in its own transaction).
+    /// </param>
+    public sealed record Query(string Language, IReadOnlyCollection<string> Keys, bool KeptWillDo = false);
 
     public sealed class Handler(GacetaDb db, SiteClock clock, PollDefinitions definitions)
     {
@@ -41,10 +47,12 @@ public static class ReadPolls
 
             // Which polls there are, and the version of each: one small read. A poll's texts are read again only when
             // its version is not the one this node keeps (every save in the staff area raises it).
-            var polls = query.Keys.Count == 1 && query.Keys.First() is var key
-                ? db.Polls.Where(p => p.Key == key)
-                : db.Polls.Where(p => query.Keys.Contains(p.Key));
-            var stamps = await polls.Select(p => new PollStamp(p.Id, p.Version, p.CreatedAt)).AsNoTracking().ToListAsync(cancellationToken);
+            var kept = query.KeptWillDo ? query.Keys.Select(definitions.Latest).OfType<Poll>().ToList() : [];
+            var stamps = kept.Count == query.Keys.Count
+                ? kept.ConvertAll(p => new PollStamp(p.Id, p.Version, p.CreatedAt))
+                : query.Keys.Count == 1
+                ? await definitions.StampOf(db, query.Keys.First()).ToListAsync(cancellationToken)
+                : await db.Polls.Where(p => query.Keys.Contains(p.Key)).Select(p => new PollStamp(p.Id, p.Version, p.CreatedAt)).ToListAsync(cancellationToken);
             var now = clock.UtcNow;
             var views = new Dictionary<string, PollView>();
             foreach (var stamp in stamps)
@@ -70,7 +78,7 @@ public static class ReadPolls
                 var offer = poll.Newsletter is { } newsletter && consent is not null
                     ? new NewsletterOffer(newsletter.Id, newsletter.Names.ToDictionary(n => n.Language, n => n.Name), consent.Text, consent.Version)
                     : null;
-                views[poll.Key] = new PollView(poll.Id, poll.Key, query.Language, question.Text, options, state, offer);
+                views[poll.Key] = new PollView(poll.Id, poll.Key, query.Language, question.Text, options, state, offer, poll.Version);
             }
 
             return views;
@@ -103,6 +111,18 @@ public sealed record PollStamp(int Id, int Version, DateTime CreatedAt);
 public sealed class PollDefinitions
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, Poll> _kept = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Poll> _byKey = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// One poll's stamp by its key, the question every article page and every vote asks first: compiled once, so it
+    /// skips the per-call translation work that costs more than the lookup itself. Kept here, once per container,
+    /// because a compiled query serves one model (tests run both engines in one process).
+    /// </summary>
+    public Func<GacetaDb, string, IAsyncEnumerable<PollStamp>> StampOf { get; } =
+        EF.CompileAsyncQuery((GacetaDb db, string key) => db.Polls.Where(p => p.Key == key).Select(p => new PollStamp(p.Id, p.Version, p.CreatedAt)));
+
+    /// <summary>The newest poll kept under this key, whatever the database now says; null when none is.</summary>
+    public Poll? Latest(string key) => _byKey.GetValueOrDefault(key);
 
     /// <summary>The kept poll when it is of this version; null otherwise.</summary>
     public Poll? Get(PollStamp stamp)
@@ -117,13 +137,18 @@ public sealed class PollDefinitions
         ArgumentNullException.ThrowIfNull(stamp);
         if (poll is null)
         {
-            _kept.TryRemove(stamp.Id, out _);
+            if (_kept.TryRemove(stamp.Id, out var gone))
+            {
+                _byKey.TryRemove(new KeyValuePair<string, Poll>(gone.Key, gone));
+            }
+
             return null;
         }
 
         // Read after the stamp: the poll read may be newer than the stamp, never older. Kept under the version it
         // has, so a newer one read here is not taken for the older stamp's.
         _kept[poll.Id] = poll;
+        _byKey[poll.Key] = poll;
         return poll;
     }
 }

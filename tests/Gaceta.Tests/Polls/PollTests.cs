@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
+using Gaceta.Polls;
 using Gaceta.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -246,6 +247,55 @@ public abstract class PollTests(GacetaApp app)
         Assert.Equal($"{stored} votes in total", results.QuerySelector(".poll-total").Text());
         var perOption = results.QuerySelectorAll(".poll-bar-value").Select(v => v.Text()).ToList();
         Assert.Equal(stored, perOption.Sum(v => int.Parse(v[(v.IndexOf('(', StringComparison.Ordinal) + 1)..].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(stored, await app.WithDbAsync(db => db.Set<PollOption>().Where(o => o.PollId == poll.PollId).SumAsync(o => o.VoteCount)));
+    }
+
+    [Fact]
+    public async Task APollChangedElsewhere_IsSeenByTheNextReaderAndVoter_OnThisNode()
+    {
+        var poll = await app.Polls.CreateAsync(withNewsletter: false);
+        using (var first = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll, poll.OptionIds[0])))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        // Another node's editor drops the second answer and rewords the question: this node still keeps the old version.
+        var dropped = poll.OptionIds[1];
+        await app.WithDbAsync(async db =>
+        {
+            await db.Set<PollOption>().Where(o => o.Id == dropped).ExecuteDeleteAsync();
+            await db.Database.ExecuteSqlAsync($"""UPDATE "PollQuestions" SET "Text" = 'Should night ferries run all year?' WHERE "PollId" = {poll.PollId} AND "Language" = 'en'""");
+            return await db.Polls.Where(p => p.Id == poll.PollId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Version, p => p.Version + 1));
+        });
+
+        using var stale = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll, dropped));
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        Assert.Contains("Choose one of the answers shown.", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var counted = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll, poll.OptionIds[0]));
+        Assert.Equal(HttpStatusCode.OK, counted.StatusCode);
+        Assert.Equal(2, await app.Polls.StoredVotesAsync(poll.PollId));
+        var page = await app.CreateReader().GetDocumentAsync(poll.PostPath("en"));
+        Assert.Contains("Should night ferries run all year?", page.QuerySelector($"#poll-{poll.Key}")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACountedVote_LeavesTheArticleCached_AndReachesTheCachedResults()
+    {
+        var poll = await app.Polls.CreateAsync(withNewsletter: false);
+        var article = poll.Story.Paths["en"];
+        using (await _reader.GetAsync(article))
+        using (await _reader.GetAsync(poll.ResultsPath("en")))
+        {
+        }
+
+        using var vote = await _reader.PostFormAsync(poll.PostPath("en"), Forms.Vote(poll, poll.OptionIds[0]));
+        Assert.Equal(HttpStatusCode.OK, vote.StatusCode);
+
+        // An open poll's form does not change with a vote: the article is still answered from the cache.
+        using var again = await _reader.GetAsync(article);
+        Assert.NotNull(again.Headers.Age);
+        var results = await _reader.GetDocumentAsync(poll.ResultsPath("en"));
+        Assert.Equal("1 vote in total", results.QuerySelector(".poll-total").Text());
     }
 }
 

@@ -120,7 +120,9 @@ public sealed class PollModel(
                 // stranger whether an address has voted. Only a counted vote changes the results.
                 VotedCookie.Remember(HttpContext, poll.Id);
 
-                Block = await ResultsAsync(poll, back, Thanks(poll, email, newsletter is not null), cancellationToken);
+                Block = result.Results is { } tallied
+                    ? PollBlock.Form(poll, back) with { Results = tallied, Notice = Thanks(poll, email, newsletter is not null) }
+                    : await ResultsAsync(poll, back, Thanks(poll, email, newsletter is not null), cancellationToken);
                 return Show(StatusCodes.Status200OK);
         }
     }
