@@ -42,6 +42,8 @@ stop_app() {
 # start_nginx ROOT DEFAULT_TYPE : nginx on NGINX_PORT serving ROOT, as a static file server is tuned.
 start_nginx() {
     mkdir -p "$WORK/nginx-tmp"
+    # nginx's workers drop root: the folder it serves must be readable by others (mktemp makes it private).
+    chmod 755 "$WORK" "$1"
     cat >"$WORK/nginx.conf" <<CONF
 worker_processes auto;
 pid $WORK/nginx.pid;

@@ -24,7 +24,12 @@ public static class ReadPlacedPhotos
                 return new Dictionary<int, PlacedPhoto>();
             }
 
-            var rows = await db.Set<MediaItem>().AsNoTracking().Where(m => query.Ids.Contains(m.Id))
+            // One photo (an article's lead, most often) is asked for by itself: a list of ids makes EF write the SQL
+            // again on every call.
+            var items = query.Ids.Count == 1 && query.Ids.First() is var only
+                ? db.Set<MediaItem>().Where(m => m.Id == only)
+                : db.Set<MediaItem>().Where(m => query.Ids.Contains(m.Id));
+            var rows = await items.AsNoTracking()
                 .Select(m => new
                 {
                     m.Id,
