@@ -149,32 +149,18 @@ public sealed partial class VoteWriter(IServiceScopeFactory scopes, ILogger<Vote
         command.Parameters.Add(parameter);
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => new(StopAsync());
+
+    public void Dispose() => StopAsync().Wait(TimeSpan.FromSeconds(30));
+
+    /// <summary>Takes no more votes; the task ends once those already handed over are written.</summary>
+    private Task StopAsync()
     {
         _queue.Writer.TryComplete();
-        Task? loop;
         lock (_startLock)
         {
-            loop = _loop;
+            return _loop ?? Task.CompletedTask;
         }
-
-        if (loop is not null)
-        {
-            // Votes already handed over are written before the process ends.
-            await loop.ConfigureAwait(false);
-        }
-    }
-
-    public void Dispose()
-    {
-        _queue.Writer.TryComplete();
-        Task? loop;
-        lock (_startLock)
-        {
-            loop = _loop;
-        }
-
-        loop?.Wait(TimeSpan.FromSeconds(30));
     }
 
     private void EnsureLoop()
